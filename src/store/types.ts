@@ -7,6 +7,10 @@
  *
  * Adapters: `createSqliteStore` (embedded default), `createMongoStore` (`reglament/mongodb`).
  * Every adapter passes the shared conformance suite in `reglament/testing`.
+ *
+ * Instants (`dueAt`, `availableAt`, `leaseUntil`, the `now` of claims, `overdueAt`) are UTC ISO
+ * strings in the `Date.prototype.toISOString()` form (`2026-03-02T09:00:00.000Z`): adapters
+ * compare them as strings, which orders them in time only when they all have that one form.
  */
 
 /** A term of an application, counted by the calendar (e.g. credentials within 10 working days). */
@@ -142,6 +146,7 @@ export interface CommitCommand {
   /** Version the command was computed from; 0 creates the application (it must not exist). */
   expectedVersion: number;
   history: HistoryEntry;
+  /** Timers to write; an id that exists is replaced (new `dueAt`, lease freed). Written after cancels. */
   scheduleTimers: TimerRecord[];
   /** Ids of this application's timers to delete. Unknown ids are ignored. */
   cancelTimers: string[];
@@ -210,29 +215,42 @@ export interface Store {
   /** Creates tables / indexes when needed. Idempotent; safe to call from several processes. */
   init(): Promise<void>;
   /**
-   * Writes one command atomically. Throws ReglamentError VERSION_CONFLICT (nothing written)
-   * when the stored version is not `expectedVersion` or `firedTimer` is gone.
+   * Writes one command atomically. The idempotency key is checked first: a used key returns
+   * `duplicate` whatever the command's version. Throws ReglamentError VERSION_CONFLICT (nothing
+   * written) when the stored version is not `expectedVersion` or `firedTimer` is gone (or belongs
+   * to another application); INVALID_INPUT when `application.version !== expectedVersion + 1`.
    */
   commit(command: CommitCommand): Promise<CommitOutcome>;
   getApplication(id: string): Promise<ApplicationRecord | null>;
   getHistory(applicationId: string): Promise<HistoryEntry[]>;
   findCommand(idempotencyKey: string): Promise<StoredCommand | null>;
+  /** Newest id first. A cursor the store did not make, or a limit below 1: INVALID_INPUT. */
   listApplications(query: ApplicationQuery): Promise<Page<ApplicationRecord>>;
   countApplications(query: Omit<ApplicationQuery, 'limit' | 'cursor'>): Promise<number>;
+  /** The application's timers, earliest `dueAt` first. */
   getTimers(applicationId: string): Promise<TimerRecord[]>;
-  /** Atomically leases up to `lease.limit` timers due at `now` whose lease is free or expired. */
+  /**
+   * Atomically leases up to `lease.limit` timers due at `now` (`dueAt <= now`), earliest first,
+   * whose lease is free or expired (`leaseUntil <= now`); sets `leaseUntil = now + lease.ms`.
+   */
   claimDueTimers(now: string, lease: Lease): Promise<TimerRecord[]>;
-  /** Leases outbox rows available at `now` and not yet dispatched. */
+  /** Leases outbox rows available at `now` and not yet dispatched, oldest `availableAt` first. */
   claimOutbox(now: string, lease: Lease): Promise<OutboxRecord[]>;
+  /** Marks a row done. Only the current lease owner can; otherwise (lease passed on) a no-op. */
   markDispatched(id: string, owner: string, at: string): Promise<void>;
-  /** Records a failed attempt: attempts+1, lastError, next attempt at `retryAt`, lease released. */
+  /**
+   * Records a failed attempt: attempts+1, lastError, next attempt at `retryAt`, lease released.
+   * Only the current lease owner can; otherwise a no-op.
+   */
   markFailed(id: string, owner: string, error: string, retryAt: string): Promise<void>;
+  /** Inserts, or replaces the record of the same kind and id (data and keys). */
   putRecord(record: StoredRecord): Promise<void>;
   getRecord(kind: string, id: string): Promise<StoredRecord | null>;
+  /** Records of `kind` whose keys include every pair of `where`, newest id first. */
   findRecords(kind: string, where: Record<string, string>, page?: { limit?: number; cursor?: string }): Promise<Page<StoredRecord>>;
   deleteRecord(kind: string, id: string): Promise<boolean>;
   /** Throws STORE_UNAVAILABLE when the store cannot be reached. */
   ping(): Promise<void>;
-  /** Closes connections. The store is unusable afterwards. */
+  /** Closes connections. Idempotent; afterwards every call fails with STORE_UNAVAILABLE. */
   dispose(): Promise<void>;
 }
