@@ -1,0 +1,118 @@
+/**
+ * @module store/sqlite/commit
+ * One engine command as one SQLite transaction (`BEGIN IMMEDIATE`): idempotency key, version
+ * and fired timer are checked under the write lock, then the record, history entry, timers,
+ * outbox rows and key are written. Any failure rolls the whole command back.
+ */
+import type { Database } from 'better-sqlite3';
+import { ReglamentError } from '../../errors.js';
+import type { ApplicationRecord, CommitCommand, CommitOutcome, StoredCommand } from '../types.js';
+import { toStoredCommand, type CommandRow } from './rows.js';
+
+/** The columns of an application row, in insert order. */
+export function applicationRow(application: ApplicationRecord): unknown[] {
+  return [
+    application.id,
+    application.version,
+    application.service,
+    application.state,
+    application.status,
+    application.school,
+    application.applicant,
+    application.pupil,
+    application.nextDueAt,
+    JSON.stringify(application),
+  ];
+}
+
+export const insertApplicationSql = `INSERT INTO applications
+  (id, version, service, state, status, school, applicant, pupil, next_due_at, record)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+function conflict(command: CommitCommand, reason: string, actualVersion: number | null): ReglamentError {
+  return new ReglamentError('VERSION_CONFLICT', `application ${command.application.id}: ${reason}`, {
+    details: { applicationId: command.application.id, expectedVersion: command.expectedVersion, actualVersion },
+  });
+}
+
+/**
+ * Prepares the statements of a commit on `db` and returns the function that runs one command.
+ *
+ * @example
+ * const commit = createCommit(db);
+ * commit(command); // { status: 'committed' }
+ */
+export function createCommit(db: Database): (command: CommitCommand) => CommitOutcome {
+  const findCommand = db.prepare('SELECT key, application_id, version, result, at FROM commands WHERE key = ?');
+  const findVersion = db.prepare('SELECT version FROM applications WHERE id = ?').pluck();
+  const insertApplication = db.prepare(insertApplicationSql);
+  const updateApplication = db.prepare(`UPDATE applications SET
+    version = ?, service = ?, state = ?, status = ?, school = ?, applicant = ?, pupil = ?, next_due_at = ?, record = ?
+    WHERE id = ?`);
+  const insertHistory = db.prepare('INSERT INTO history (application_id, version, entry) VALUES (?, ?, ?)');
+  const deleteTimer = db.prepare('DELETE FROM timers WHERE id = ? AND application_id = ?');
+  const upsertTimer = db.prepare(`INSERT INTO timers (id, application_id, due_at, event, lease_owner, lease_until)
+    VALUES (?, ?, ?, ?, NULL, NULL)
+    ON CONFLICT (id) DO UPDATE SET application_id = excluded.application_id, due_at = excluded.due_at,
+      event = excluded.event, lease_owner = NULL, lease_until = NULL`);
+  // An effect id is its idempotency key: a row that exists already stands.
+  const insertOutbox = db.prepare(`INSERT INTO outbox
+    (id, application_id, effect, created_at, attempts, available_at, lease_owner, lease_until, last_error, dispatched_at)
+    VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?) ON CONFLICT (id) DO NOTHING`);
+  const insertCommand = db.prepare('INSERT INTO commands (key, application_id, version, result, at) VALUES (?, ?, ?, ?, ?)');
+
+  function duplicateOf(key: string): StoredCommand | null {
+    const row = findCommand.get(key) as CommandRow | undefined;
+    return row === undefined ? null : toStoredCommand(row);
+  }
+
+  const write = db.transaction((command: CommitCommand): CommitOutcome => {
+    const { application, expectedVersion } = command;
+    if (command.idempotency) {
+      const stored = duplicateOf(command.idempotency.key);
+      if (stored) return { status: 'duplicate', command: stored };
+    }
+    const actual = (findVersion.get(application.id) as number | undefined) ?? null;
+    if (expectedVersion === 0 && actual !== null) throw conflict(command, 'exists already', actual);
+    if (expectedVersion !== 0 && actual !== expectedVersion) throw conflict(command, 'stale version', actual);
+    if (command.firedTimer !== undefined && deleteTimer.run(command.firedTimer, application.id).changes === 0) {
+      throw conflict(command, 'the fired timer is gone', actual);
+    }
+    const row = applicationRow(application);
+    if (expectedVersion === 0) insertApplication.run(row);
+    else updateApplication.run([...row.slice(1), application.id]);
+    insertHistory.run(application.id, application.version, JSON.stringify(command.history));
+    for (const id of command.cancelTimers) deleteTimer.run(id, application.id);
+    for (const timer of command.scheduleTimers) {
+      upsertTimer.run(timer.id, timer.applicationId, timer.dueAt, JSON.stringify(timer.event));
+    }
+    for (const effect of command.outbox) {
+      insertOutbox.run(
+        effect.id,
+        effect.applicationId,
+        JSON.stringify(effect.effect),
+        effect.createdAt,
+        effect.attempts,
+        effect.availableAt,
+        effect.lastError,
+        effect.dispatchedAt,
+      );
+    }
+    if (command.idempotency) {
+      const { key, result } = command.idempotency;
+      insertCommand.run(key, application.id, application.version, JSON.stringify(result ?? null), command.history.at);
+    }
+    return { status: 'committed' };
+  });
+
+  return function commit(command: CommitCommand): CommitOutcome {
+    if (command.application.version !== command.expectedVersion + 1) {
+      throw new ReglamentError(
+        'INVALID_INPUT',
+        `application version must be expectedVersion + 1 (${command.expectedVersion + 1}), got ${command.application.version}`,
+        { path: '/application/version' },
+      );
+    }
+    return write.immediate(command);
+  };
+}
