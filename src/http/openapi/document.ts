@@ -1,0 +1,93 @@
+/**
+ * @module http/openapi/document
+ * Builds the OpenAPI 3.1 document from the operations the route files declare. Named schemas
+ * (those with a `title`) go to `components.schemas` and are referenced; every operation also
+ * documents its problem responses, so a client (or schemathesis) knows each status it can get.
+ */
+import problemSchema from '../schemas/problem.json' with { type: 'json' };
+import type { Operation, ResponseSpec } from './operation.js';
+
+export interface DocumentOptions {
+  title?: string;
+  version: string;
+  description?: string;
+}
+
+type Json = Record<string, unknown>;
+
+/** Moves titled schemas into components and returns a `$ref` in their place. */
+function componentsCollector() {
+  const schemas: Record<string, Json> = {};
+  function ref(schema: object): Json {
+    const title = (schema as { title?: unknown }).title;
+    if (typeof title !== 'string') return structuredClone(schema) as Json;
+    schemas[title] ??= structuredClone(schema) as Json;
+    return { $ref: `#/components/schemas/${title}` };
+  }
+  return { schemas, ref };
+}
+
+function queryParameters(query: object): Json[] {
+  const { properties = {}, required = [] } = query as { properties?: Record<string, Json>; required?: string[] };
+  return Object.entries(properties).map(([name, schema]) => {
+    const { description, ...rest } = schema as Json & { description?: string };
+    return { name, in: 'query', required: required.includes(name), ...(description ? { description } : {}), schema: rest };
+  });
+}
+
+function problemResponses(operation: Operation): Record<string, ResponseSpec> {
+  const out: Record<string, ResponseSpec> = {
+    '4XX': { description: 'A problem with the request (RFC 9457): the fields at fault are listed in `errors`.', schema: problemSchema, contentType: 'application/problem+json' },
+  };
+  if (operation.roles) out['401'] = { description: 'No valid bearer token.', schema: problemSchema, contentType: 'application/problem+json' };
+  return out;
+}
+
+/**
+ * The OpenAPI document.
+ *
+ * @example
+ * const doc = buildOpenApi([...applicationOperations, ...healthOperations], { version: '0.1.0' });
+ */
+export function buildOpenApi(operations: Operation[], { title = 'reglament', version, description }: DocumentOptions): Json {
+  const { schemas, ref } = componentsCollector();
+  const paths: Record<string, Json> = {};
+  const tags = new Set<string>();
+  for (const operation of operations) {
+    tags.add(operation.tag);
+    const parameters: Json[] = [];
+    for (const [name, schema] of Object.entries(operation.params ?? {})) parameters.push({ name, in: 'path', required: true, schema });
+    if (operation.query) parameters.push(...queryParameters(operation.query));
+    for (const header of operation.headers ?? []) parameters.push({ name: header.name, in: 'header', required: header.required, description: header.description, schema: header.schema });
+    const responses: Json = {};
+    for (const [status, spec] of Object.entries({ ...problemResponses(operation), ...operation.responses })) {
+      const response: Json = { description: spec.description };
+      if (spec.schema) response['content'] = { [spec.contentType ?? 'application/json']: { schema: ref(spec.schema) } };
+      if (spec.headers) response['headers'] = spec.headers;
+      responses[status] = response;
+    }
+    const entry: Json = {
+      operationId: operation.operationId,
+      summary: operation.summary,
+      tags: [operation.tag],
+      ...(operation.description ? { description: operation.description } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(operation.body) } } } } : {}),
+      responses,
+      security: operation.roles ? [{ bearer: [] }] : [],
+    };
+    if (operation.roles) entry['x-roles'] = [...operation.roles];
+    (paths[operation.path] ??= {})[operation.method] = entry;
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title, version, ...(description ? { description } : {}) },
+    servers: [{ url: '/' }],
+    tags: [...tags].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}
