@@ -9,6 +9,7 @@ import type { Command } from './command.js';
 
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   deadline: () => import('./commands/deadline.js'),
+  token: () => import('./commands/token.js'),
 };
 
 function usage(): string {
