@@ -26,7 +26,7 @@ export interface SvgOptions {
   title?: string;
 }
 
-const font = "'DejaVu Sans', 'Noto Sans', Arial, sans-serif";
+const font = 'DejaVu Sans, Noto Sans, Arial, sans-serif';
 const ink = '#1f2937';
 const muted = '#5b6475';
 
