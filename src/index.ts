@@ -6,7 +6,9 @@
  */
 export { ReglamentError, isReglamentError, errorCodes } from './errors.js';
 export type { ErrorCode, ReglamentErrorOptions } from './errors.js';
-export type { Calendar, CalendarOptions, CalendarOverrides, DateInput, IsoDate, TermEnd } from './calendar/types.js';
+export type { Calendar, CalendarOptions, CalendarOverrides, DateInput, IsoDate, TermEnd, YearSummary } from './calendar/types.js';
+export { createCalendar } from './calendar/calendar.js';
+export { loadCalendarOverrides } from './calendar/overrides.js';
 export type {
   Actor,
   ApplicationQuery,

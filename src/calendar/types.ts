@@ -38,12 +38,32 @@ export interface CalendarOptions {
 export interface CalendarOverrides {
   /** Where the facts come from, e.g. 'Постановление Правительства РФ от 24.09.2026 № 1234'. */
   source: string;
+  /** Years this layer completes (a published decree loaded in full): answers touching them are no longer provisional. */
+  years?: number[];
   /** Days that are not worked even though they would be (weekdays off). */
   nonWorkingDays?: IsoDate[];
   /** Days that are worked even though they would not be (e.g. a transferred Saturday). */
   workingDays?: IsoDate[];
   /** Working days shortened by one hour (pre-holiday). */
   shortDays?: IsoDate[];
+}
+
+/** The production-calendar figures of one year, as the layers of a calendar make it. */
+export interface YearSummary {
+  year: number;
+  calendarDays: number;
+  /** Working days of a five-day week. */
+  workingDays: number;
+  /** Weekends, holidays and every other day off. */
+  nonWorkingDays: number;
+  /** Working days shortened by one hour (pre-holiday, Labour Code art. 95). */
+  shortDays: number;
+  /** Working hours of a 40-hour week: 8 per working day, minus one per shortened day. */
+  hours40: number;
+  /** True when the year has no official data (Labour Code art. 112 fallback). */
+  provisional: boolean;
+  /** The acts the year's figures rest on (decree, presidential decrees, region, overrides). */
+  sources: string[];
 }
 
 /**
@@ -75,4 +95,8 @@ export interface Calendar {
   isProvisional(date: DateInput): boolean;
   /** The calendar date of an instant in the calendar's zone. */
   localDate(instant: Date | string | DateTime): IsoDate;
+  /** True when `date` is a working day shortened by one hour (pre-holiday). */
+  isShortDay(date: DateInput): boolean;
+  /** The production-calendar figures of `year` (working days, shortened days, hours of a 40-hour week). */
+  yearSummary(year: number): YearSummary;
 }
