@@ -5,7 +5,9 @@
  * HTTPException keeps its status (malformed JSON, oversized body), anything else is a 500
  * that says nothing about its cause. No stack trace, no personal data ever leaves here.
  */
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isReglamentError, type ErrorCode } from '../errors.js';
 
 /** One offending field: a JSON pointer into the request (`/pupil`, `/query/from`) and why. */
@@ -116,14 +118,12 @@ export function problemOf(error: unknown): Problem {
 }
 
 /**
- * A Response carrying a problem, with the problem+json media type.
+ * A Response carrying a problem, with the problem+json media type. Built through the context
+ * so headers set by earlier middleware (request id, CORS) are kept.
  *
  * @example
- * return problemResponse(problem(404, 'NOT_FOUND', 'no such route'));
+ * return problemResponse(c, problem(404, 'NOT_FOUND', 'no such route'));
  */
-export function problemResponse(body: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status: body.status,
-    headers: { 'content-type': 'application/problem+json', ...headers },
-  });
+export function problemResponse(c: Context, body: Problem, headers: Record<string, string> = {}): Response {
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, { 'content-type': 'application/problem+json', ...headers });
 }

@@ -1,5 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ReglamentError, errorCodes } from '../../src/errors.js';
 import { problemOf, problemResponse, statusOfCode } from '../../src/http/problem.js';
@@ -41,10 +42,11 @@ problems('keeps the status of protocol errors', () => {
 });
 
 problems('is served as application/problem+json', async () => {
-  const response = problemResponse(problemOf(new ReglamentError('FORBIDDEN', 'no')));
+  const app = new Hono().get('/', (c) => problemResponse(c, problemOf(new ReglamentError('FORBIDDEN', 'no'))));
+  const response = await app.request('/');
   assert.is(response.status, 403);
   assert.is(response.headers.get('content-type'), 'application/problem+json');
-  assert.is((await response.json()).title, 'Forbidden');
+  assert.is(((await response.json()) as { title: string }).title, 'Forbidden');
 });
 
 problems.run();

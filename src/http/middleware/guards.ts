@@ -17,7 +17,7 @@ import { problem, problemOf, problemResponse } from '../problem.js';
 export function limitBody(maxSize: number) {
   return bodyLimit({
     maxSize,
-    onError: () => problemResponse(problem(413, 'PAYLOAD_TOO_LARGE', `the request body is larger than ${maxSize} bytes`, { errors: [{ path: '', message: `larger than ${maxSize} bytes` }] })),
+    onError: (c) => problemResponse(c, problem(413, 'PAYLOAD_TOO_LARGE', `the request body is larger than ${maxSize} bytes`, { errors: [{ path: '', message: `larger than ${maxSize} bytes` }] })),
   });
 }
 
@@ -33,7 +33,7 @@ export function handleError(logger: Logger) {
     const body = problemOf(error);
     if (body.status >= 500) logger.error('request failed', { requestId: c.get('requestId'), route: c.req.routePath, error: error.name, code: body.code });
     const headers: Record<string, string> = body.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
-    return problemResponse(body, headers);
+    return problemResponse(c, body, headers);
   };
 }
 
@@ -44,5 +44,5 @@ export function handleError(logger: Logger) {
  * app.notFound(handleNotFound);
  */
 export function handleNotFound(c: Context): Response {
-  return problemResponse(problem(404, 'NOT_FOUND', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+  return problemResponse(c, problem(404, 'NOT_FOUND', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 }

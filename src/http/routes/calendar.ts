@@ -9,6 +9,19 @@ import deadlineQuerySchema from '../schemas/deadline-query.json' with { type: 'j
 import deadlineSchema from '../schemas/deadline.json' with { type: 'json' };
 import type { Operation } from '../openapi/operation.js';
 import { queryOf } from '../validation.js';
+import { ReglamentError, isReglamentError } from '../../errors.js';
+
+/** Re-points a calendar error (`/from`, `/n`) at the query parameter the caller sent. */
+function withQueryPaths<T>(run: () => T, paths: Record<string, string>): T {
+  try {
+    return run();
+  } catch (error) {
+    if (isReglamentError(error) && error.path !== undefined && paths[error.path]) {
+      throw new ReglamentError(error.code, error.message, { path: paths[error.path]!, cause: error });
+    }
+    throw error;
+  }
+}
 
 /** The calendar endpoint, as documented. */
 export const calendarOperations: Operation[] = [
@@ -42,7 +55,7 @@ export function calendarRoutes(calendar: Calendar) {
     const query = c.req.valid('query');
     const unit = query.workingDays !== undefined ? ('workingDays' as const) : ('calendarDays' as const);
     const days = query.workingDays ?? query.calendarDays ?? 0;
-    const end = calendar.term(query.from, days, unit);
+    const end = withQueryPaths(() => calendar.term(query.from, days, unit), { '/from': '/query/from', '/n': `/query/${unit}` });
     return c.json({ from: query.from, unit, days, lastDay: end.lastDay, dueAt: end.dueAt, provisional: end.provisional, timeZone: calendar.timeZone }, 200);
   });
 }

@@ -39,7 +39,7 @@ export function healthRoutes(store: Pick<Store, 'ping'>) {
       try {
         await store.ping();
       } catch {
-        return problemResponse(problem(503, 'STORE_UNAVAILABLE', 'the store is unreachable'));
+        return problemResponse(c, problem(503, 'STORE_UNAVAILABLE', 'the store is unreachable'));
       }
       return c.json({ status: 'ok' as const, store: 'reachable' }, 200);
     });
