@@ -18,3 +18,7 @@ export { renderWorkflow } from './render.js';
 export type { DiagramFormat, RenderOptions } from './render.js';
 export { alarmSwatch, stateSwatch } from './colour.js';
 export { stateLabel, transitionLabel, guardLabel } from './labels.js';
+export { transitionCounts, matchEntry } from './flow.js';
+export type { FlowEntry } from './flow.js';
+export { barChart, lineChart, niceMax, palette } from './charts.js';
+export type { BarChartInput, ChartSeries, LineChartInput } from './charts.js';
