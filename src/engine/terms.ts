@@ -1,0 +1,94 @@
+/**
+ * @module engine/terms
+ * Terms of an application, counted by the calendar: started on entering the `from` point,
+ * met on entering an `until` state; each open term has a reminder and an overdue timer.
+ * Pure: every instant comes from the caller.
+ */
+import { DateTime } from 'luxon';
+import type { Calendar } from '../calendar/types.js';
+import type { TermRecord } from '../store/types.js';
+import type { TermSpec, TimerSpec } from '../definition/types.js';
+import { systemEvents } from '../definition/builtins.js';
+import type { Effect } from './effects.js';
+
+/** Timer ids of a term: the reminder and the overdue mark. */
+export function termTimerIds(applicationId: string, term: string): { reminder: string; overdue: string } {
+  return { reminder: `${applicationId}:term:${term}:reminder`, overdue: `${applicationId}:term:${term}:overdue` };
+}
+
+function toInstant(date: DateTime): string {
+  return new Date(date.toMillis()).toISOString();
+}
+
+/** The start (00:00 local) of a calendar date in the calendar's zone, as a UTC instant. */
+export function startOfDay(calendar: Calendar, date: string): string {
+  return toInstant(DateTime.fromISO(date, { zone: calendar.timeZone }).startOf('day'));
+}
+
+/** The working day `n` working days before `date` (n = 0: `date` itself). */
+export function workingDaysBefore(calendar: Calendar, date: string, n: number): string {
+  let day = DateTime.fromISO(date, { zone: calendar.timeZone });
+  for (let counted = 0; counted < n; ) {
+    day = day.minus({ days: 1 });
+    if (calendar.isWorkingDay(day.toISODate()!)) counted += 1;
+  }
+  return day.toISODate()!;
+}
+
+/**
+ * Starts a term at `startedAt`: a receipt on a non-working day counts from the next working day
+ * (`fromReceipt`); the end is counted by the Civil Code (art. 191–194) via the calendar.
+ *
+ * @example
+ * startTerm(calendar, 'app-1', { name: 'credentials', workingDays: 10, from: 'registered', until: 'issued' }, '2025-04-30T05:00:00.000Z', false)
+ * // { record: { name: 'credentials', lastDay: '2025-05-19', ... }, effects: [scheduleTimer ×2] }
+ */
+export function startTerm(calendar: Calendar, applicationId: string, term: TermSpec, startedAt: string, fromReceipt: boolean): { record: TermRecord; effects: Effect[] } {
+  let from = calendar.localDate(startedAt);
+  if (fromReceipt) from = calendar.workingDayOnOrAfter(from);
+  const unit = term.calendarDays !== undefined ? 'calendarDays' : 'workingDays';
+  const end = calendar.term(from, (term.calendarDays ?? term.workingDays)!, unit);
+  const record: TermRecord = { name: term.name, startedAt, lastDay: end.lastDay, dueAt: end.dueAt, provisional: end.provisional, metAt: null };
+  const ids = termTimerIds(applicationId, term.name);
+  const effects: Effect[] = [{ type: 'scheduleTimer', id: ids.overdue, dueAt: end.dueAt, event: { type: systemEvents.overdue, term: term.name } }];
+  if (term.reminder) {
+    const remindAt = startOfDay(calendar, workingDaysBefore(calendar, end.lastDay, term.reminder.workingDaysBefore));
+    if (remindAt > startedAt) effects.unshift({ type: 'scheduleTimer', id: ids.reminder, dueAt: remindAt, event: { type: systemEvents.reminder, term: term.name } });
+  }
+  return { record, effects };
+}
+
+/** Marks an open term met at `now` and cancels its timers; a met or unknown term is left alone. */
+export function meetTerm(terms: TermRecord[], applicationId: string, name: string, now: string): { terms: TermRecord[]; effects: Effect[] } {
+  const index = terms.findIndex((term) => term.name === name && term.metAt === null);
+  if (index < 0) return { terms, effects: [] };
+  const ids = termTimerIds(applicationId, name);
+  const next = terms.slice();
+  next[index] = { ...terms[index]!, metAt: now };
+  return { terms: next, effects: [{ type: 'cancelTimer', id: ids.reminder }, { type: 'cancelTimer', id: ids.overdue }] };
+}
+
+/** Puts a started term in the list, replacing an earlier one of the same name. */
+export function putTerm(terms: TermRecord[], record: TermRecord): TermRecord[] {
+  return [...terms.filter((term) => term.name !== record.name), record];
+}
+
+/** Earliest `dueAt` of the open terms, or null. */
+export function nextDueAt(terms: TermRecord[]): string | null {
+  let earliest: string | null = null;
+  for (const term of terms) if (term.metAt === null && (earliest === null || term.dueAt < earliest)) earliest = term.dueAt;
+  return earliest;
+}
+
+/** True when the term ran out before it was met (or is still open at `now`, past `dueAt`). */
+export function isOverdue(term: TermRecord, now: string): boolean {
+  return term.metAt === null ? now >= term.dueAt : term.metAt >= term.dueAt;
+}
+
+/** The stored timer of a workflow `timers` entry: fires at the start of the delay's last day. */
+export function scheduleWorkflowTimer(calendar: Calendar, applicationId: string, timer: TimerSpec, now: string): Effect {
+  const unit = timer.calendarDays !== undefined ? 'calendarDays' : 'workingDays';
+  const end = calendar.term(calendar.localDate(now), (timer.calendarDays ?? timer.workingDays)!, unit);
+  const at = startOfDay(calendar, end.lastDay);
+  return { type: 'scheduleTimer', id: `${applicationId}:timer:${timer.name}`, dueAt: at > now ? at : now, event: { type: timer.send, timer: timer.name } };
+}
