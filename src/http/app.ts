@@ -11,6 +11,7 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Calendar } from '../calendar/types.js';
+import type { WorkflowRegistry } from '../definition/registry.js';
 import type { Store } from '../store/types.js';
 import type { AuthKeys } from './auth/token.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -23,10 +24,12 @@ import { docsRoutes } from './routes/docs.js';
 import { healthOperations, healthRoutes } from './routes/health.js';
 import { metricsOperations, metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { workflowOperations, workflowRoutes } from './routes/workflows.js';
 
 export interface AppOptions {
   store: Store;
   calendar: Calendar;
+  workflows: WorkflowRegistry;
   /** Keys that verify bearer tokens. */
   auth: AuthKeys;
   logger?: Logger;
@@ -46,7 +49,7 @@ export interface AppOptions {
  * const app = createApp({ engine, store, calendar, auth: keys });
  * serve({ fetch: app.fetch, port: 3000 });
  */
-export function createApp({ store, calendar, auth, logger = silentLogger, metrics = new Registry(), corsOrigins = [], bodyLimitBytes = 65_536, version = '0.0.0' }: AppOptions) {
+export function createApp({ store, calendar, workflows, auth, logger = silentLogger, metrics = new Registry(), corsOrigins = [], bodyLimitBytes = 65_536, version = '0.0.0' }: AppOptions) {
   const app = new Hono();
   app.use(requestId());
   app.use(secureHeaders());
@@ -58,7 +61,7 @@ export function createApp({ store, calendar, auth, logger = silentLogger, metric
   app.onError(handleError(logger));
   app.notFound(handleNotFound);
 
-  const operations = [...healthOperations, ...metricsOperations, ...calendarOperations];
+  const operations = [...healthOperations, ...metricsOperations, ...workflowOperations, ...calendarOperations];
   const document = buildOpenApi(operations, { version, title: 'reglament', description: 'Applications for municipal services, carried through their administrative regulation.' });
   void auth;
   return app
@@ -66,6 +69,7 @@ export function createApp({ store, calendar, auth, logger = silentLogger, metric
     .route('/', metricsRoutes(metrics))
     .route('/', openApiRoutes(document))
     .route('/docs', docsRoutes())
+    .route('/v1/workflows', workflowRoutes(workflows))
     .route('/v1/calendar', calendarRoutes(calendar));
 }
 

@@ -2,13 +2,17 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createCalendar } from '../../src/calendar/calendar.js';
 import { createApp } from '../../src/http/app.js';
+import { createWorkflowRegistry } from '../../src/definition/registry.js';
 import { createSqliteStore } from '../../src/store/sqlite/index.js';
 
 const routes = suite('service routes: health, metrics, openapi, docs, calendar');
 const keys = { algorithm: 'HS256' as const, verifyKey: 'k'.repeat(32), signKey: 'k'.repeat(32) };
 
 function appWith(store = createSqliteStore({ file: ':memory:' }), corsOrigins: string[] = []) {
-  return createApp({ store, calendar: createCalendar({ timeZone: 'Asia/Yekaterinburg' }), auth: keys, corsOrigins });
+  const calendar = createCalendar({ timeZone: 'Asia/Yekaterinburg' });
+  const workflows = createWorkflowRegistry({ calendar });
+  workflows.load('examples/embedded/workflow.json');
+  return createApp({ store, calendar, workflows, auth: keys, corsOrigins });
 }
 
 routes('healthz answers; readyz pings the store and says 503 when it is gone', async () => {
@@ -84,6 +88,25 @@ routes('serves an OpenAPI 3.1 document and an offline docs page', async () => {
     assert.is(asset.status, 200, src[1]);
   }
   assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+});
+
+routes('lists workflows and serves a definition', async () => {
+  const app = appWith();
+  const list = (await (await app.request('/v1/workflows')).json()) as { items: { service: string; version: string; states: { path: string; epguStatus: string; final: boolean }[]; events: { type: string; roles: string[] }[]; terms: { name: string }[] }[] };
+  const certificate = list.items.find((item) => item.service === 'study-certificate');
+  assert.ok(certificate);
+  assert.is(certificate.version, '1.0.0');
+  assert.equal(certificate.states.find((state) => state.path === 'registered'), { path: 'registered', epguStatus: 'Заявление зарегистрировано', final: false });
+  assert.equal(certificate.events.find((event) => event.type === 'REGISTER'), { type: 'REGISTER', title: 'Зарегистрировать заявление', roles: ['clerk'] });
+  assert.equal(certificate.terms.map((term) => term.name), ['registration', 'certificate']);
+  const definition = (await (await app.request('/v1/workflows/study-certificate')).json()) as { service: string; terms: { workingDays: number }[] };
+  assert.is(definition.service, 'study-certificate');
+  assert.is(definition.terms[1]!.workingDays, 5, 'parameters are resolved');
+  const missing = await app.request('/v1/workflows/no-such-service');
+  assert.is(missing.status, 404);
+  assert.is(((await missing.json()) as { code: string }).code, 'WORKFLOW_NOT_FOUND');
+  assert.is((await app.request('/v1/workflows/study-certificate?version=9.9.9')).status, 404);
+  assert.is((await app.request('/v1/workflows/study-certificate?version=latest!')).status, 400);
 });
 
 routes('answers unknown routes with a 404 problem and sets secure headers', async () => {

@@ -15,16 +15,28 @@ export interface DocumentOptions {
 
 type Json = Record<string, unknown>;
 
-/** Moves titled schemas into components and returns a `$ref` in their place. */
+/**
+ * Moves titled schemas (at any depth) into components and returns `$ref`s in their place, so
+ * a schema used by several operations is written once. The top schema of a parameter stays
+ * inline (parameters cannot be refs to objects).
+ */
 function componentsCollector() {
   const schemas: Record<string, Json> = {};
-  function ref(schema: object): Json {
-    const title = (schema as { title?: unknown }).title;
-    if (typeof title !== 'string') return structuredClone(schema) as Json;
-    schemas[title] ??= structuredClone(schema) as Json;
+  function hoist(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(hoist);
+    if (value === null || typeof value !== 'object') return value;
+    const out: Json = {};
+    for (const [key, item] of Object.entries(value)) out[key] = key === 'properties' || key === '$defs' ? hoistEach(item) : hoist(item);
+    const title = (value as { title?: unknown }).title;
+    if (typeof title !== 'string') return out;
+    schemas[title] ??= out;
     return { $ref: `#/components/schemas/${title}` };
   }
-  return { schemas, ref };
+  function hoistEach(map: unknown): unknown {
+    if (map === null || typeof map !== 'object') return map;
+    return Object.fromEntries(Object.entries(map).map(([name, schema]) => [name, hoist(schema)]));
+  }
+  return { schemas, ref: (schema: object) => hoist(schema) as Json };
 }
 
 function queryParameters(query: object): Json[] {

@@ -1,0 +1,45 @@
+/**
+ * @module service/store
+ * Opens the store the configuration asks for: MongoDB when `MONGODB_URL` is set, otherwise the
+ * embedded SQLite file `<dataDir>/reglament.db`. Each adapter is imported only when chosen, so
+ * a SQLite deployment never loads the MongoDB driver and vice versa.
+ */
+import { join } from 'node:path';
+import type { Store } from '../store/types.js';
+import type { ServiceConfig } from './config.js';
+
+/** The database name in a MongoDB URL's path, or 'reglament'. */
+export function databaseOf(url: string): string {
+  const match = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]*)/.exec(url);
+  const name = match?.[1] ? decodeURIComponent(match[1]) : '';
+  return name || 'reglament';
+}
+
+/** Where the embedded store keeps its file. */
+export function sqliteFileOf(dataDir: string): string {
+  return join(dataDir, 'reglament.db');
+}
+
+/**
+ * Opens and initialises the configured store.
+ *
+ * @example
+ * const { store, description } = await openStore(loadConfig());
+ */
+export async function openStore(config: Pick<ServiceConfig, 'dataDir' | 'mongodbUrl'>): Promise<{ store: Store; description: string }> {
+  let store: Store;
+  let description: string;
+  if (config.mongodbUrl) {
+    const { createMongoStore } = await import('../store/mongodb/index.js');
+    const database = databaseOf(config.mongodbUrl);
+    store = createMongoStore({ url: config.mongodbUrl, database });
+    description = `MongoDB database "${database}"`;
+  } else {
+    const { createSqliteStore } = await import('../store/sqlite/index.js');
+    const file = sqliteFileOf(config.dataDir);
+    store = createSqliteStore({ file });
+    description = `SQLite ${file}`;
+  }
+  await store.init();
+  return { store, description };
+}
