@@ -15,7 +15,7 @@ let validators: { calendar: ValidateFunction; overrides: ValidateFunction } | un
 
 function compiled() {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: false, strict: true });
+    const ajv = new Ajv({ allErrors: false, strict: true, verbose: true });
     const load = (name: string) => JSON.parse(readFileSync(new URL(name, schemaDir), 'utf8')) as object;
     validators = {
       calendar: ajv.compile(load('calendar.schema.json')),
@@ -32,7 +32,8 @@ function describe(error: ErrorObject): { path: string; message: string } {
   if (error.keyword === 'additionalProperties') {
     return { path: `${error.instancePath}/${(error.params as { additionalProperty: string }).additionalProperty}`, message: 'is not allowed' };
   }
-  return { path: error.instancePath || '/', message: error.message ?? 'is invalid' };
+  const value = typeof error.data === 'object' ? '' : ` (got ${JSON.stringify(error.data)})`;
+  return { path: error.instancePath || '/', message: `${error.message ?? 'is invalid'}${value}` };
 }
 
 /** The INVALID_CALENDAR error for `where` (a file or 'overrides') at a JSON pointer. */
