@@ -1,0 +1,248 @@
+/**
+ * @module runtime/engine
+ * The effectful shell around the pure core: load the record, gather facts, run the core,
+ * commit snapshot + history + timers + outbox in one write (optimistic version, idempotency
+ * key), then dispatch the outbox. Timers fire through leases, each once, across processes.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CompiledWorkflow } from '../definition/compile.js';
+import { applyEvent, startWorkflow, type StepResult } from '../engine/step.js';
+import { restoreSnapshot } from '../engine/state.js';
+import { ReglamentError, isReglamentError } from '../errors.js';
+import type { ApplicationParties } from '../ports/types.js';
+import type { Actor, ApplicationRecord, CommitCommand, TimerRecord } from '../store/types.js';
+import { buildCommit } from './commit.js';
+import { dispatchEffect } from './dispatch.js';
+import { createScheduler } from './scheduler.js';
+import { checkSubmission, kindOf } from './submission.js';
+import type { ApplicationView, Engine, EngineOptions, RosterSignal } from './types.js';
+import { toView } from './view.js';
+
+const silent = { info() {}, warn() {}, error() {} };
+const scheduler: Actor = { id: 'scheduler', role: 'system' };
+const defaultRosterEvents = { graduated: 'PUPIL_GRADUATED', transferred: 'PUPIL_TRANSFERRED', expelled: 'PUPIL_EXPELLED', representativeRemoved: 'REPRESENTATIVE_REMOVED' };
+
+/**
+ * Creates the engine.
+ *
+ * @example
+ * const engine = createEngine({ store, workflows, ports: createDefaultPorts({ store, clock, ids }), clock, ids });
+ * const application = await engine.submit({ service: 'diary-access', applicant: 'u1', pupil: 'p1', school: 's1', documents: ['application'] }, { actor });
+ * await engine.send(application.id, { type: 'REGISTER' }, { actor, expectedVersion: application.version });
+ */
+export function createEngine(options: EngineOptions): Engine {
+  const { store, workflows, ports = {}, logger = silent, dispatch = 'inline', leaseMs = 30_000 } = options;
+  const clock = options.clock ?? { now: () => new Date().toISOString() };
+  const ids = options.ids ?? { next: () => randomUUID() };
+  const owner = options.owner ?? `engine-${ids.next()}`;
+  const rosterEvents = { ...defaultRosterEvents, ...options.rosterEvents };
+
+  const workflowOf = (record: ApplicationRecord): CompiledWorkflow => workflows.get(record.service, record.workflowVersion);
+  const partiesOf = (record: Pick<ApplicationRecord, 'id' | 'service' | 'school' | 'applicant' | 'pupil'>): ApplicationParties => ({
+    applicationId: record.id,
+    service: record.service,
+    school: record.school,
+    applicant: record.applicant,
+    pupil: record.pupil,
+  });
+  async function factsFor(workflow: CompiledWorkflow, parties: ApplicationParties) {
+    return ports.facts && workflow.rules.ids.length > 0 ? ports.facts.factsFor(parties) : {};
+  }
+  async function load(id: string): Promise<ApplicationRecord> {
+    const record = await store.getApplication(id);
+    if (!record) throw new ReglamentError('APPLICATION_NOT_FOUND', `no application ${id}`, { details: { id } });
+    return record;
+  }
+
+  /** Commits, returns the view (the first one on a duplicate key), dispatches after. */
+  async function commit(workflow: CompiledWorkflow, command: CommitCommand, step: StepResult, idempotencyKey?: string): Promise<ApplicationView> {
+    const view = toView(workflow, command.application, clock.now(), restoreSnapshot(workflow, step.snapshot));
+    const outcome = await store.commit(idempotencyKey ? { ...command, idempotency: { key: idempotencyKey, result: view } } : command);
+    if (outcome.status === 'duplicate') return outcome.command.result as ApplicationView;
+    if (dispatch === 'inline' && command.outbox.length > 0) await dispatchOutbox().catch((error) => logger.error({ err: String(error) }, 'outbox dispatch failed'));
+    return view;
+  }
+  async function replay(idempotencyKey: string | undefined): Promise<ApplicationView | null> {
+    if (!idempotencyKey) return null;
+    const stored = await store.findCommand(idempotencyKey);
+    return stored ? (stored.result as ApplicationView) : null;
+  }
+
+  async function submit(submission: Parameters<Engine['submit']>[0], { actor, idempotencyKey }: Parameters<Engine['submit']>[1]): Promise<ApplicationView> {
+    const again = await replay(idempotencyKey);
+    if (again) return again;
+    checkSubmission(null, submission);
+    const workflow = workflows.get(submission.service, submission.version);
+    checkSubmission(workflow, submission);
+    const now = clock.now();
+    const base = {
+      id: ids.next(),
+      service: workflow.service,
+      workflowVersion: workflow.version,
+      school: submission.school ?? null,
+      applicant: submission.applicant ?? null,
+      pupil: submission.pupil ?? null,
+      channel: submission.channel ?? null,
+      receivedAt: submission.receivedAt ? new Date(submission.receivedAt).toISOString() : now,
+      createdAt: now,
+      links: submission.links ?? [],
+    };
+    const kind = kindOf(workflow, submission);
+    const input = { kind, documents: submission.documents ?? [], data: submission.data ?? {}, channel: base.channel };
+    const facts = await factsFor(workflow, partiesOf(base));
+    const step = startWorkflow(workflow, { ...base, kind }, input, facts, now);
+    const event = { type: 'submit', kind, documents: input.documents, channel: base.channel };
+    const command = buildCommit({ previous: null, base, step, event, actor, now });
+    return commit(workflow, command, step, idempotencyKey);
+  }
+
+  async function apply(record: ApplicationRecord, event: { type: string; [key: string]: unknown }, actor: Actor, firedTimer?: string): Promise<{ workflow: CompiledWorkflow; step: StepResult; command: CommitCommand }> {
+    const workflow = workflowOf(record);
+    const now = clock.now();
+    const facts = await factsFor(workflow, partiesOf(record));
+    const kind = (record.snapshot as { context?: { kind?: string } })?.context?.kind ?? null;
+    const step = applyEvent(workflow, { application: { ...record, kind }, snapshot: record.snapshot, terms: record.terms }, event, facts, now);
+    const command = buildCommit({ previous: record, base: record, step, event, actor, now, ...(firedTimer ? { firedTimer } : {}) });
+    return { workflow, step, command };
+  }
+
+  async function send(id: string, event: { type: string; [key: string]: unknown }, { actor, idempotencyKey, expectedVersion }: Parameters<Engine['send']>[2]): Promise<ApplicationView> {
+    const again = await replay(idempotencyKey);
+    if (again) return again;
+    if (typeof event?.type !== 'string' || event.type === '') throw new ReglamentError('INVALID_INPUT', 'event: /type is required', { path: '/type' });
+    const record = await load(id);
+    if (expectedVersion !== undefined && record.version !== expectedVersion) {
+      throw new ReglamentError('VERSION_CONFLICT', `application ${id} is at version ${record.version}, not ${expectedVersion}`, { details: { expected: expectedVersion, actual: record.version } });
+    }
+    const roles = workflowOf(record).definition.events?.[event.type]?.roles;
+    if (roles && !roles.includes(actor.role) && actor.role !== 'admin' && actor.role !== 'system') {
+      throw new ReglamentError('FORBIDDEN', `role ${actor.role} may not send ${event.type}`, { details: { event: event.type, roles } });
+    }
+    const { workflow, step, command } = await apply(record, event, actor);
+    return commit(workflow, command, step, idempotencyKey);
+  }
+
+  /** Fires one leased timer: the commit consumes it, so a second process cannot fire it too. */
+  async function fire(timer: TimerRecord): Promise<boolean> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const record = await store.getApplication(timer.applicationId);
+      if (!record) return false;
+      let built;
+      try {
+        built = await apply(record, timer.event, scheduler, timer.id);
+      } catch (error) {
+        if (!isReglamentError(error, 'EVENT_NOT_ALLOWED')) throw error;
+        // The state moved on and no longer takes this event: consume the timer, change nothing.
+        const workflow = workflowOf(record);
+        const step: StepResult = { snapshot: record.snapshot, state: record.state, status: record.status, epguStatus: workflow.epguStatusOf(record.state), terms: record.terms, nextDueAt: record.nextDueAt, effects: [], ruleResults: [] };
+        built = { workflow, step, command: buildCommit({ previous: record, base: record, step, event: { ...timer.event, ignored: true }, actor: scheduler, now: clock.now(), firedTimer: timer.id }) };
+      }
+      try {
+        await commit(built.workflow, built.command, built.step);
+        return true;
+      } catch (error) {
+        if (!isReglamentError(error, 'VERSION_CONFLICT')) throw error;
+        const still = (await store.getTimers(timer.applicationId)).some((item) => item.id === timer.id && item.dueAt === timer.dueAt);
+        if (!still) return false;
+      }
+    }
+    return false;
+  }
+
+  async function runDueTimers(now = clock.now()): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      const batch = await store.claimDueTimers(now, { owner, ms: leaseMs, limit: 100 });
+      if (batch.length === 0) return fired;
+      for (const timer of batch) {
+        try {
+          if (await fire(timer)) fired += 1;
+        } catch (error) {
+          logger.error({ timer: timer.id, err: String(error) }, 'timer failed');
+        }
+      }
+      if (batch.length < 100) return fired;
+    }
+  }
+
+  const dispatchContext = { store, ports, submit, send };
+  async function dispatchOutbox(now = clock.now()): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const batch = await store.claimOutbox(now, { owner, ms: leaseMs, limit: 100 });
+      for (const row of batch) {
+        try {
+          await dispatchEffect(dispatchContext, row);
+          await store.markDispatched(row.id, owner, clock.now());
+          done += 1;
+        } catch (error) {
+          const retryAt = new Date(Date.parse(clock.now()) + Math.min(3_600_000, 1000 * 2 ** row.attempts)).toISOString();
+          logger.warn({ outbox: row.id, effect: row.effect.type, attempts: row.attempts + 1 }, 'effect dispatch failed, will retry');
+          await store.markFailed(row.id, owner, error instanceof Error ? error.message : String(error), retryAt);
+        }
+      }
+      if (batch.length < 100) return done;
+    }
+  }
+
+  async function applyRosterChanges(changes: Parameters<Engine['applyRosterChanges']>[0]): Promise<RosterSignal[]> {
+    const signals: RosterSignal[] = [];
+    for (const change of changes) {
+      const type = rosterEvents[change.kind];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listApplications({ pupil: change.pupil, status: 'open', limit: 500, ...(cursor ? { cursor } : {}) });
+        for (const record of page.items) {
+          if (change.kind === 'representativeRemoved' && record.applicant !== change.applicant) continue;
+          const workflow = workflowOf(record);
+          if (!toView(workflow, record, change.at).allowedEvents.includes(type)) continue;
+          try {
+            await send(record.id, { type, roster: change.kind }, { actor: { id: 'roster', role: 'system' }, idempotencyKey: `roster:${change.kind}:${change.pupil}:${change.at}:${record.id}` });
+            signals.push({ applicationId: record.id, event: type, outcome: 'sent' });
+          } catch (error) {
+            if (!isReglamentError(error, 'EVENT_NOT_ALLOWED')) throw error;
+            signals.push({ applicationId: record.id, event: type, outcome: 'notAllowed' });
+          }
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    }
+    return signals;
+  }
+
+  const loop = createScheduler(async () => {
+    await runDueTimers();
+    await dispatchOutbox();
+  }, logger);
+
+  return {
+    owner,
+    submit,
+    send,
+    async get(id) {
+      const record = await load(id);
+      return toView(workflowOf(record), record, clock.now());
+    },
+    async history(id) {
+      await load(id);
+      return store.getHistory(id);
+    },
+    async list(query = {}) {
+      const page = await store.listApplications(query);
+      const now = clock.now();
+      return { items: page.items.map((record) => toView(workflowOf(record), record, now)), nextCursor: page.nextCursor };
+    },
+    async allowedEvents(id, actor) {
+      const record = await load(id);
+      const workflow = workflowOf(record);
+      const all = toView(workflow, record, clock.now()).allowedEvents;
+      if (!actor || actor.role === 'admin' || actor.role === 'system') return all;
+      return all.filter((type) => workflow.definition.events?.[type]?.roles?.includes(actor.role) ?? true);
+    },
+    runDueTimers,
+    dispatchOutbox,
+    applyRosterChanges,
+    start: loop.start,
+    stop: loop.stop,
+  };
+}

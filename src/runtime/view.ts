@@ -1,0 +1,53 @@
+/**
+ * @module runtime/view
+ * The view of an application callers get: the stored record plus its ЕПГУ status, terms with
+ * the overdue flag at `now`, and the events its state accepts.
+ */
+import type { CompiledWorkflow } from '../definition/compile.js';
+import { allowedEventsOf, restoreSnapshot } from '../engine/state.js';
+import { isOverdue } from '../engine/terms.js';
+import type { AnyMachineSnapshot } from 'xstate';
+import type { ApplicationRecord } from '../store/types.js';
+import type { ApplicationView } from './types.js';
+
+/**
+ * Builds the view of a record; pass the live snapshot when it is at hand to skip restoring it.
+ *
+ * @example
+ * toView(workflow, record, clock.now()).terms[0].overdue // false
+ */
+export function toView(workflow: CompiledWorkflow, record: ApplicationRecord, now: string, snapshot?: AnyMachineSnapshot): ApplicationView {
+  const live = snapshot ?? restoreSnapshot(workflow, record.snapshot);
+  const context = (live.context ?? {}) as Record<string, unknown>;
+  const titles = new Map((workflow.definition.terms ?? []).map((term) => [term.name, term.title]));
+  return {
+    id: record.id,
+    service: record.service,
+    workflowVersion: record.workflowVersion,
+    state: record.state,
+    status: record.status,
+    version: record.version,
+    epguStatus: workflow.epguStatusOf(record.state.split(',')[0]!),
+    school: record.school,
+    applicant: record.applicant,
+    pupil: record.pupil,
+    channel: record.channel,
+    kind: typeof context['kind'] === 'string' ? context['kind'] : null,
+    documents: Array.isArray(context['documents']) ? (context['documents'] as string[]) : [],
+    receivedAt: record.receivedAt,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    terms: record.terms.map((term) => ({
+      name: term.name,
+      ...(titles.get(term.name) ? { title: titles.get(term.name)! } : {}),
+      lastDay: term.lastDay,
+      dueAt: term.dueAt,
+      provisional: term.provisional,
+      overdue: isOverdue(term, now),
+      metAt: term.metAt,
+    })),
+    nextDueAt: record.nextDueAt,
+    allowedEvents: allowedEventsOf(workflow, live),
+    links: record.links,
+  };
+}
