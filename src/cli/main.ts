@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   deadline: () => import('./commands/deadline.js'),
   render: () => import('./commands/render.js'),
   token: () => import('./commands/token.js'),
+  validate: () => import('./commands/validate.js'),
 };
 
 function usage(): string {
