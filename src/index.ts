@@ -26,3 +26,62 @@ export type {
   TermRecord,
   TimerRecord,
 } from './store/types.js';
+
+// Workflow definitions, rules, the pure core.
+export { loadWorkflow } from './definition/load.js';
+export type { LoadOptions } from './definition/load.js';
+export { compileWorkflow } from './definition/compile.js';
+export type { CompiledWorkflow, CompileOptions, ImplementationArgs, WorkflowImplementations } from './definition/compile.js';
+export { createWorkflowRegistry } from './definition/registry.js';
+export type { WorkflowRegistry, WorkflowRegistryOptions } from './definition/registry.js';
+export type {
+  DefinitionProblem,
+  DocumentSpec,
+  EventSpec,
+  NoticeSpec,
+  RuleSpec,
+  StateConfig,
+  TermSpec,
+  TimerSpec,
+  WorkflowDefinition,
+  WorkflowOverrides,
+} from './definition/types.js';
+export { compileRules, evaluateRules } from './rules/compile.js';
+export type { CompiledRules, Facts } from './rules/compile.js';
+export { applyEvent, startWorkflow } from './engine/step.js';
+export type { CoreApplication, EngineEvent, StepResult } from './engine/step.js';
+export type { Effect, NotifyEffect, OutboxEffect } from './engine/effects.js';
+export { allowedEventsOf, statePath } from './engine/state.js';
+
+// The runtime and the ports.
+export { createEngine } from './runtime/engine.js';
+export { createIdGenerator } from './runtime/ids.js';
+export type { ApplicationView, CommandOptions, Engine, EngineOptions, Logger, RosterSignal, SendOptions, Submission, TermView } from './runtime/types.js';
+export { createDefaultPorts } from './ports/defaults.js';
+export type { DefaultPorts } from './ports/defaults.js';
+export { createRoster } from './ports/roster.js';
+export type { PupilStatus, Roster, RosterData } from './ports/roster.js';
+export { createNotifier } from './ports/notifier.js';
+export { createAccessProvisioner } from './ports/access.js';
+export { createDocumentRenderer } from './ports/documents.js';
+export { builtinTemplates } from './ports/templates.js';
+export { escapeHtml } from './ports/html.js';
+export { createAuditLog } from './ports/audit.js';
+export type {
+  AccessGrant,
+  AccessPort,
+  ApplicationParties,
+  AuditEntry,
+  AuditPort,
+  Clock,
+  DocumentsPort,
+  EnginePorts,
+  FactsPort,
+  IdGenerator,
+  Notice,
+  NoticeRequest,
+  NotifierPort,
+  RenderedDocument,
+  RosterChange,
+  Template,
+} from './ports/types.js';
