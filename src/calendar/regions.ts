@@ -11,11 +11,26 @@ import { dayNumber } from './dates.js';
 
 interface HolidaysInstance {
   getStates(country: string): Record<string, string> | undefined;
-  getHolidays(year: number): { date: string; type: string; name: string }[];
+  getHolidays(year: number): DateHoliday[];
+}
+interface DateHoliday {
+  date: string;
+  start: Date;
+  end: Date;
+  type: string;
+  name: string;
 }
 type HolidaysClass = new (country?: string, state?: string) => HolidaysInstance;
 
 let Holidays: HolidaysClass | undefined;
+
+/** Day numbers a date-holidays entry covers: some are ranges (e.g. 'Новогодние каникулы' 2–6 January). */
+function daysOf(holiday: DateHoliday): number[] {
+  const [y, m, d] = holiday.date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const first = dayNumber(y, m, d);
+  const length = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / 86_400_000));
+  return Array.from({ length }, (_, i) => first + i);
+}
 
 // date-holidays carries every country's rules (a large module): load it only when a region is asked for.
 function holidaysClass(): HolidaysClass {
@@ -54,14 +69,12 @@ export function regionalHolidays(region: string): RegionalHolidays {
     holidays(year) {
       let list = cache.get(year);
       if (!list) {
-        const federalDates = new Set(federal.getHolidays(year).map((holiday) => holiday.date.slice(0, 10)));
+        const federalDays = new Set(federal.getHolidays(year).flatMap(daysOf));
         list = regional
           .getHolidays(year)
-          .filter((holiday) => holiday.type === 'public' && !federalDates.has(holiday.date.slice(0, 10)))
-          .map((holiday) => {
-            const [y, m, d] = holiday.date.slice(0, 10).split('-').map(Number) as [number, number, number];
-            return { day: dayNumber(y, m, d), name: holiday.name };
-          });
+          .filter((holiday) => holiday.type === 'public')
+          .flatMap((holiday) => daysOf(holiday).map((day) => ({ day, name: holiday.name })))
+          .filter((holiday) => !federalDays.has(holiday.day));
         cache.set(year, list);
       }
       return list;
