@@ -32,7 +32,7 @@ export interface LabourCodeYear {
  * The non-working weekdays and shortened days of `year` by the Labour Code alone.
  *
  * @example
- * labourCodeYear(2027).nonWorkingDays.length; // 13: holidays on weekdays + 3 moved from weekends
+ * labourCodeYear(2027).nonWorkingDays.length; // 12: 9 holidays on weekdays + 3 moved from weekends
  */
 export function labourCodeYear(year: number): LabourCodeYear {
   const holidays = PUBLIC_HOLIDAYS.map(([month, day]) => ({ month, day: dayNumber(year, month, day) })).sort((a, b) => a.day - b.day);
