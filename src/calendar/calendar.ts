@@ -92,6 +92,7 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     const start = toDay(from, timeZone, '/from');
     checkCount(n, '/n');
     if (unit === 'workingDays') return { start, last: n === 0 ? start : workingDayAfter(start, n, '/n') };
+    if (unit !== 'calendarDays') throw new ReglamentError('INVALID_INPUT', `unit must be 'workingDays' or 'calendarDays', got ${JSON.stringify(unit)}`, { path: '/unit' });
     if (start + n > LAST_DAY) throw resultOutOfRange('/n');
     return { start, last: onOrAfter(start + n, '/n') };
   }

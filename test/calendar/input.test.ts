@@ -38,6 +38,7 @@ bad('counts that are not whole non-negative numbers: INVALID_INPUT', () => {
   rejects(() => calendar.addWorkingDays('2025-04-29', Number.NaN), 'INVALID_INPUT', 'NaN');
   rejects(() => calendar.addWorkingDays('2025-04-29', '7' as never), 'INVALID_INPUT', '7');
   rejects(() => calendar.addCalendarDays('2025-04-29', -3), 'INVALID_INPUT', '-3');
+  rejects(() => calendar.term('2025-04-29', 3, 'hours' as never), 'INVALID_INPUT', 'hours');
 });
 
 bad('values beyond the supported years 2013–2100: OUT_OF_RANGE', () => {
