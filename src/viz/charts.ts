@@ -40,6 +40,7 @@ export const palette = ['#2f6db5', '#d17a00', '#2e8b57', '#b8457a', '#5c5c8a', '
 
 const font = 'DejaVu Sans, Noto Sans, Arial, sans-serif';
 const margin = { top: 40, right: 16, bottom: 64, left: 52 };
+const legendLine = 17;
 
 /**
  * Bars per category, stacked by series.
@@ -59,7 +60,9 @@ export function barChart(input: BarChartInput): string {
   categories.forEach((category, i) => {
     let base = 0;
     series.forEach((s, k) => {
-      const value = s.values[i] ?? 0;
+      const raw = s.values[i] ?? null;
+      if (raw === null) return;
+      const value = raw;
       const w = stacked ? barWidth : barWidth / series.length;
       const left = margin.left + i * band + (band - barWidth) / 2 + (stacked ? 0 : k * w);
       const top = frame.y(base + value);
@@ -68,8 +71,10 @@ export function barChart(input: BarChartInput): string {
       if (stacked) base += value;
     });
     const centre = margin.left + i * band + band / 2;
-    parts.push(`<text x="${num(centre)}" y="${num(frame.y(totals[i]!) - 5)}" text-anchor="middle" font-size="11" font-weight="700" fill="#1f2937">${x(format(totals[i]!))}</text>`);
-    parts.push(categoryLabel(category, centre, height - margin.bottom + 16, band));
+    if (series.some((s) => s.values[i] !== null && s.values[i] !== undefined)) {
+      parts.push(`<text x="${num(centre)}" y="${num(frame.y(totals[i]!) - 5)}" text-anchor="middle" font-size="11" font-weight="700" fill="#1f2937">${x(format(totals[i]!))}</text>`);
+    }
+    parts.push(categoryLabel(category, centre, frame.labelsY, band));
   });
   return frame.wrap(parts, series);
 }
@@ -109,13 +114,15 @@ export function lineChart(input: LineChartInput): string {
       parts.push(`<text x="${num(xAt(i))}" y="${num(frame.y(value) - 8)}" text-anchor="middle" font-size="10.5" fill="${colour}">${x(format(value))}</text>`);
     });
   });
-  categories.forEach((category, i) => parts.push(categoryLabel(category, xAt(i), height - margin.bottom + 16, step)));
+  categories.forEach((category, i) => parts.push(categoryLabel(category, xAt(i), frame.labelsY, step)));
   return frame.wrap(parts, series);
 }
 
 function chartFrame(input: ChartInput, width: number, height: number, max: number, format: (value: number) => string) {
+  const legend = legendLayout(input.series, width - margin.left - margin.right);
+  const extra = (legend.rows - 1) * legendLine;
   const plotWidth = width - margin.left - margin.right;
-  const plotHeight = height - margin.top - margin.bottom;
+  const plotHeight = height - margin.top - margin.bottom - extra;
   const y = (value: number) => margin.top + plotHeight - (max === 0 ? 0 : (value / max) * plotHeight);
   const grid: string[] = [];
   for (let i = 0; i <= 4; i++) {
@@ -124,18 +131,21 @@ function chartFrame(input: ChartInput, width: number, height: number, max: numbe
     grid.push(`<text x="${margin.left - 6}" y="${num(y(value) + 4)}" text-anchor="end" font-size="10.5" fill="#5b6475">${x(format(round(value)))}</text>`);
   }
   const wrap = (parts: string[], series: ChartSeries[]): string => {
-    const legend = series.map((s, k) => `<g transform="translate(${margin.left + legendOffset(series, k)},${height - 14})"><rect width="11" height="11" y="-10" rx="2" fill="${colourOf(s, k)}"/><text x="16" font-size="11.5" fill="#1f2937">${x(s.name)}</text></g>`);
+    const keys = series.map((s, k) => {
+      const at = legend.positions[k]!;
+      return `<g transform="translate(${num(margin.left + at.x)},${num(height - 14 - extra + at.row * legendLine)})"><rect width="11" height="11" y="-10" rx="2" fill="${colourOf(s, k)}"/><text x="16" font-size="11.5" fill="#1f2937">${x(s.name)}</text></g>`;
+    });
     return [
       `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${x(input.title)}" font-family="${font}" class="chart">`,
       `<title>${x(input.title)}</title>`,
       `<text x="${margin.left}" y="22" font-size="14" font-weight="700" fill="#1f2937">${x(input.title)}</text>`,
       ...grid,
       ...parts,
-      ...legend,
+      ...keys,
       '</svg>',
     ].join('\n');
   };
-  return { plotWidth, plotHeight, y, wrap };
+  return { plotWidth, plotHeight, y, wrap, labelsY: height - margin.bottom - extra + 16 };
 }
 
 function categoryLabel(text: string, centre: number, y: number, room: number): string {
@@ -144,8 +154,21 @@ function categoryLabel(text: string, centre: number, y: number, room: number): s
   return `<text x="${num(centre)}" y="${num(y)}" text-anchor="middle" font-size="11" fill="#374151"><title>${x(text)}</title>${x(shown)}</text>`;
 }
 
-function legendOffset(series: ChartSeries[], k: number): number {
-  return series.slice(0, k).reduce((sum, s) => sum + 28 + s.name.length * 7, 0);
+/** Legend keys left to right, wrapping to a new row when the next would not fit. */
+function legendLayout(series: ChartSeries[], width: number): { rows: number; positions: { x: number; row: number }[] } {
+  const positions: { x: number; row: number }[] = [];
+  let x = 0;
+  let row = 0;
+  for (const s of series) {
+    const w = 28 + s.name.length * 6.8;
+    if (x > 0 && x + w > width) {
+      x = 0;
+      row += 1;
+    }
+    positions.push({ x, row });
+    x += w;
+  }
+  return { rows: row + 1, positions };
 }
 
 function colourOf(series: ChartSeries, k: number): string {

@@ -19,6 +19,9 @@ export interface DashboardProps {
   zone: string;
 }
 
+/** A number with a decimal comma, as Russian text writes it. */
+const decimal = (value: number) => String(value).replace('.', ',');
+
 /**
  * The dashboard page.
  *
@@ -31,7 +34,7 @@ export function DashboardPage({ base, principal, services, service, figures, zon
     title: 'Заявления по школам и состояниям',
     categories: figures.schools,
     series: figures.groups.map((group) => ({ name: group.label, values: figures.schools.map((school) => figures.perSchool[school]?.[group.id] ?? 0) })),
-    width: 760,
+    width: 560,
     height: 320,
   });
   const share = lineChart({
@@ -39,16 +42,17 @@ export function DashboardPage({ base, principal, services, service, figures, zon
     categories: months,
     series: [{ name: 'доля сроков, соблюдённых', values: figures.months.map((m) => m.share), colour: '#2e7d50' }],
     max: 100,
-    format: (v) => `${v}%`,
+    format: (v) => `${decimal(v)}%`,
     target: { value: 100, label: '100%' },
-    width: 760,
+    width: 560,
     height: 300,
   });
   const duration = barChart({
     title: 'Среднее время рассмотрения, рабочих дней',
     categories: months,
-    series: [{ name: 'среднее по закрытым заявлениям', values: figures.months.map((m) => m.averageWorkingDays ?? 0), colour: '#2f6db5' }],
-    width: 760,
+    series: [{ name: 'среднее по закрытым заявлениям', values: figures.months.map((m) => m.averageWorkingDays), colour: '#2f6db5' }],
+    format: decimal,
+    width: 560,
     height: 300,
   });
   return (
@@ -87,13 +91,13 @@ export function DashboardPage({ base, principal, services, service, figures, zon
         <div class="card">
           <div class="label">Решено в срок</div>
           <div class="figure" data-figure="share">
-            {figures.shareWithinTerm === null ? '—' : `${figures.shareWithinTerm}%`}
+            {figures.shareWithinTerm === null ? '—' : `${decimal(figures.shareWithinTerm)}%`}
           </div>
         </div>
         <div class="card">
           <div class="label">Среднее время рассмотрения</div>
           <div class="figure" data-figure="average">
-            {figures.averageWorkingDays === null ? '—' : String(figures.averageWorkingDays).replace('.', ',')}
+            {figures.averageWorkingDays === null ? '—' : decimal(figures.averageWorkingDays)}
           </div>
           <div class="label">рабочих дней от поступления до закрытия</div>
         </div>

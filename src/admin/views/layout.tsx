@@ -39,6 +39,7 @@ export function Layout({ title, base, principal, section = 'none', children }: L
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — reglament`}</title>
+        <link rel="icon" href="data:," />
         <style dangerouslySetInnerHTML={{ __html: styles }} />
       </head>
       <body>

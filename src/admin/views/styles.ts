@@ -45,12 +45,13 @@ input, select, textarea, button { font:inherit; }
 input, select, textarea { padding:6px 8px; border:1px solid #b9c2cf; border-radius:5px; background:#fff; }
 button.primary, a.button { background:var(--accent); color:#fff; border:0; border-radius:5px; padding:7px 16px; cursor:pointer; text-decoration:none; display:inline-block; }
 .timeline { list-style:none; margin:0; padding:0 0 0 18px; border-left:3px solid #c9d5e6; }
-.timeline li { position:relative; margin:0 0 14px; padding-left:12px; }
-.timeline li::before { content:''; position:absolute; left:-27px; top:5px; width:13px; height:13px; border-radius:50%; background:#fff; border:3px solid var(--accent); }
+.timeline > li { position:relative; margin:0 0 14px; padding-left:12px; }
+.timeline > li::before { content:''; position:absolute; left:-27px; top:5px; width:13px; height:13px; border-radius:50%; background:#fff; border:3px solid var(--accent); }
 .timeline .when { color:var(--muted); font-size:13px; }
 .ground { border-left:3px solid var(--bad); background:#fdf3f2; padding:6px 10px; margin:6px 0; border-radius:0 5px 5px 0; }
 .ground.passed { border-color:var(--good); background:#f1f8f3; }
 .ground .citation { font-size:12.5px; color:var(--muted); }
+.ground ul { margin:4px 0 0; padding-left:20px; }
 .grid2 { display:grid; grid-template-columns: minmax(0,3fr) minmax(0,2fr); gap:18px; }
 @media (max-width: 900px) { .grid2 { grid-template-columns: 1fr; } }
 .empty { color:var(--muted); font-style:italic; }
