@@ -27,7 +27,7 @@ const equalityColumns = [
   ['status', 'status'],
 ] as const;
 
-/** The WHERE clause and its parameters for a filter; fixed column order keeps SQL shapes few. */
+/** The WHERE clauses and their parameters for a filter; fixed column order keeps SQL shapes few. */
 function whereOf(filter: Filter): { clauses: string[]; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -42,6 +42,38 @@ function whereOf(filter: Filter): { clauses: string[]; params: unknown[] } {
     params.push(filter.overdueAt);
   }
   return { clauses, params };
+}
+
+const whereSql = (clauses: string[]) => (clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`);
+
+/**
+ * The SQL of one page for `query`: ids from an index first, then their records; the last
+ * parameter is the row limit (page size + 1, to tell whether another page follows).
+ *
+ * @example
+ * const { sql, params } = pageSql({ school: 'school-1' }, 50);
+ */
+export function pageSql(query: ApplicationQuery, limit: number): { sql: string; params: unknown[] } {
+  const { clauses, params } = whereOf(query);
+  if (query.cursor !== undefined) {
+    clauses.push('id < ?');
+    params.push(decodeCursor(query.cursor));
+  }
+  const sql = `SELECT record FROM applications WHERE id IN (
+    SELECT id FROM applications ${whereSql(clauses)} ORDER BY id DESC LIMIT ?
+  ) ORDER BY id DESC`;
+  return { sql, params: [...params, limit + 1] };
+}
+
+/**
+ * The SQL counting the applications that match `filter`.
+ *
+ * @example
+ * const { sql, params } = countSql({ overdueAt: '2026-06-01T09:00:00.000Z' });
+ */
+export function countSql(filter: Filter): { sql: string; params: unknown[] } {
+  const { clauses, params } = whereOf(filter);
+  return { sql: `SELECT count(*) FROM applications ${whereSql(clauses)}`, params };
 }
 
 export interface ApplicationReader {
@@ -79,24 +111,15 @@ export function createApplicationReader(db: Database): ApplicationReader {
     },
     list(query) {
       const limit = pageLimit(query.limit);
-      const { clauses, params } = whereOf(query);
-      if (query.cursor !== undefined) {
-        clauses.push('id < ?');
-        params.push(decodeCursor(query.cursor));
-      }
-      const where = clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
-      const sql = `SELECT record FROM applications WHERE id IN (
-        SELECT id FROM applications ${where} ORDER BY id DESC LIMIT ?
-      ) ORDER BY id DESC`;
-      const records = prepare(sql).pluck().all(...params, limit + 1) as string[];
+      const { sql, params } = pageSql(query, limit);
+      const records = prepare(sql).pluck().all(...params) as string[];
       const items = records.slice(0, limit).map((record) => JSON.parse(record) as ApplicationRecord);
       const more = records.length > limit;
       return { items, nextCursor: more ? encodeCursor(items[items.length - 1]!.id) : null };
     },
     count(filter) {
-      const { clauses, params } = whereOf(filter);
-      const where = clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
-      return prepare(`SELECT count(*) FROM applications ${where}`).pluck().get(...params) as number;
+      const { sql, params } = countSql(filter);
+      return prepare(sql).pluck().get(...params) as number;
     },
   };
 }

@@ -29,6 +29,23 @@ export const insertApplicationSql = `INSERT INTO applications
   (id, version, service, state, status, school, applicant, pupil, next_due_at, record)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+interface CurrentRow {
+  version: number;
+  service: string;
+  school: string | null;
+  applicant: string | null;
+  pupil: string | null;
+}
+
+function sameParties(current: CurrentRow, next: ApplicationRecord): boolean {
+  return (
+    current.service === next.service &&
+    current.school === next.school &&
+    current.applicant === next.applicant &&
+    current.pupil === next.pupil
+  );
+}
+
 function conflict(command: CommitCommand, reason: string, actualVersion: number | null): ReglamentError {
   return new ReglamentError('VERSION_CONFLICT', `application ${command.application.id}: ${reason}`, {
     details: { applicationId: command.application.id, expectedVersion: command.expectedVersion, actualVersion },
@@ -44,11 +61,15 @@ function conflict(command: CommitCommand, reason: string, actualVersion: number 
  */
 export function createCommit(db: Database): (command: CommitCommand) => CommitOutcome {
   const findCommand = db.prepare('SELECT key, application_id, version, result, at FROM commands WHERE key = ?');
-  const findVersion = db.prepare('SELECT version FROM applications WHERE id = ?').pluck();
+  const findCurrent = db.prepare('SELECT version, service, school, applicant, pupil FROM applications WHERE id = ?');
   const insertApplication = db.prepare(insertApplicationSql);
   const updateApplication = db.prepare(`UPDATE applications SET
     version = ?, service = ?, state = ?, status = ?, school = ?, applicant = ?, pupil = ?, next_due_at = ?, record = ?
     WHERE id = ?`);
+  // SQLite rewrites every index on a column named in SET, changed or not: most commands change
+  // only state, status and terms, so they leave the indexes on service and people untouched.
+  const updateProgress = db.prepare(`UPDATE applications SET
+    version = ?, state = ?, status = ?, next_due_at = ?, record = ? WHERE id = ?`);
   const insertHistory = db.prepare('INSERT INTO history (application_id, version, entry) VALUES (?, ?, ?)');
   const deleteTimer = db.prepare('DELETE FROM timers WHERE id = ? AND application_id = ?');
   const upsertTimer = db.prepare(`INSERT INTO timers (id, application_id, due_at, event, lease_owner, lease_until)
@@ -72,15 +93,18 @@ export function createCommit(db: Database): (command: CommitCommand) => CommitOu
       const stored = duplicateOf(command.idempotency.key);
       if (stored) return { status: 'duplicate', command: stored };
     }
-    const actual = (findVersion.get(application.id) as number | undefined) ?? null;
+    const current = findCurrent.get(application.id) as CurrentRow | undefined;
+    const actual = current?.version ?? null;
     if (expectedVersion === 0 && actual !== null) throw conflict(command, 'exists already', actual);
     if (expectedVersion !== 0 && actual !== expectedVersion) throw conflict(command, 'stale version', actual);
     if (command.firedTimer !== undefined && deleteTimer.run(command.firedTimer, application.id).changes === 0) {
       throw conflict(command, 'the fired timer is gone', actual);
     }
     const row = applicationRow(application);
-    if (expectedVersion === 0) insertApplication.run(row);
-    else updateApplication.run([...row.slice(1), application.id]);
+    if (current === undefined) insertApplication.run(row);
+    else if (sameParties(current, application)) {
+      updateProgress.run(application.version, application.state, application.status, application.nextDueAt, row[9], application.id);
+    } else updateApplication.run([...row.slice(1), application.id]);
     insertHistory.run(application.id, application.version, JSON.stringify(command.history));
     for (const id of command.cancelTimers) deleteTimer.run(id, application.id);
     for (const timer of command.scheduleTimers) {

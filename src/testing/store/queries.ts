@@ -101,4 +101,17 @@ export function queryCases(test: Test<StoreContext>): void {
     assert.equal((await store.listApplications({ state: 'review' })).items.map((item) => item.id), [created.id]);
     assert.is(await store.countApplications({ overdueAt: minutesAfterEpoch(100) }), 0);
   });
+
+  test('an update of the school or the people moves it between their lists too', async ({ store }) => {
+    const created = makeApplication({ school: 'school-1', applicant: 'applicant-1', pupil: 'pupil-1' });
+    await store.commit(makeCommit(created));
+    const corrected = advance(created, { school: 'school-2', applicant: 'applicant-2', pupil: 'pupil-2' });
+    await store.commit(makeCommit(corrected));
+    for (const query of [{ school: 'school-1' }, { applicant: 'applicant-1' }, { pupil: 'pupil-1' }]) {
+      assert.is(await store.countApplications(query), 0, JSON.stringify(query));
+    }
+    for (const query of [{ school: 'school-2', state: created.state }, { applicant: 'applicant-2' }, { pupil: 'pupil-2' }]) {
+      assert.equal((await store.listApplications(query)).items, [corrected], JSON.stringify(query));
+    }
+  });
 }
