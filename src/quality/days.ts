@@ -100,58 +100,69 @@ export const NOT_A_DAY = Number.NaN;
  * parseLocalDay('2025-03-12T23:59:00+05:00', createDayZone('Asia/Yekaterinburg')); // 2025-03-12
  */
 export function parseLocalDay(text: string, zone: DayZone): number {
-  const length = text.length;
+  return parseLocalDayAt(text, 0, text.length, zone);
+}
+
+/**
+ * Like {@link parseLocalDay} over `text.slice(start, end)`, without making the slice: the JSON
+ * Lines fast path reads dates where they stand in the line.
+ *
+ * @example
+ * parseLocalDayAt('{"lessonDate":"2025-03-12"}', 15, 25, zone); // 2025-03-12
+ */
+export function parseLocalDayAt(text: string, start: number, end: number, zone: DayZone): number {
+  const length = end - start;
   if (length < 10) return NOT_A_DAY;
   let year: number;
   let month: number;
   let day: number;
-  if (text.charCodeAt(4) === 45 /* - */ && text.charCodeAt(7) === 45) {
-    year = digits(text, 0, 4);
-    month = digits(text, 5, 2);
-    day = digits(text, 8, 2);
-  } else if (text.charCodeAt(2) === 46 /* . */ && text.charCodeAt(5) === 46) {
-    day = digits(text, 0, 2);
-    month = digits(text, 3, 2);
-    year = digits(text, 6, 4);
+  if (text.charCodeAt(start + 4) === 45 /* - */ && text.charCodeAt(start + 7) === 45) {
+    year = digits(text, start, 4);
+    month = digits(text, start + 5, 2);
+    day = digits(text, start + 8, 2);
+  } else if (text.charCodeAt(start + 2) === 46 /* . */ && text.charCodeAt(start + 5) === 46) {
+    day = digits(text, start, 2);
+    month = digits(text, start + 3, 2);
+    year = digits(text, start + 6, 4);
   } else {
     return NOT_A_DAY;
   }
   if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NOT_A_DAY;
   const localDay = dayFromCivil(year, month, day);
   if (length === 10) return localDay;
-  return parseTimeOfDay(text, localDay, zone);
+  return parseTimeOfDay(text, start + 10, end, localDay, zone);
 }
 
-function parseTimeOfDay(text: string, localDay: number, zone: DayZone): number {
-  const length = text.length;
-  const separator = text.charCodeAt(10);
-  if ((separator !== 84 /* T */ && separator !== 32) || length < 16 || text.charCodeAt(13) !== 58 /* : */) return NOT_A_DAY;
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
+function parseTimeOfDay(text: string, at: number, end: number, localDay: number, zone: DayZone): number {
+  const separator = text.charCodeAt(at);
+  if ((separator !== 84 /* T */ && separator !== 32) || end - at < 6 || text.charCodeAt(at + 3) !== 58 /* : */) return NOT_A_DAY;
+  const hour = digits(text, at + 1, 2);
+  const minute = digits(text, at + 4, 2);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return NOT_A_DAY;
-  let at = 16;
+  at += 6;
   let second = 0;
   let millis = 0;
-  if (at < length && text.charCodeAt(at) === 58) {
+  if (at < end && text.charCodeAt(at) === 58) {
+    if (end - at < 3) return NOT_A_DAY;
     second = digits(text, at + 1, 2);
     if (second < 0 || second > 59) return NOT_A_DAY;
     at += 3;
-    if (at < length && text.charCodeAt(at) === 46 /* . */) {
-      const start = ++at;
-      while (at < length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at++;
-      if (at === start) return NOT_A_DAY;
-      millis = digits(text, start, Math.min(3, at - start)) * (at - start === 1 ? 100 : at - start === 2 ? 10 : 1);
+    if (at < end && text.charCodeAt(at) === 46 /* . */) {
+      const first = ++at;
+      while (at < end && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at++;
+      if (at === first) return NOT_A_DAY;
+      millis = digits(text, first, Math.min(3, at - first)) * (at - first === 1 ? 100 : at - first === 2 ? 10 : 1);
     }
   }
-  if (at === length) return localDay;
-  const offsetMinutes = parseOffset(text, at);
+  if (at === end) return localDay;
+  const offsetMinutes = parseOffset(text, at, end);
   if (Number.isNaN(offsetMinutes)) return NOT_A_DAY;
   const epochMs = localDay * MS_PER_DAY + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
   return zone.dayOfInstant(epochMs);
 }
 
-function parseOffset(text: string, at: number): number {
-  const rest = text.length - at;
+function parseOffset(text: string, at: number, end: number): number {
+  const rest = end - at;
   const sign = text.charCodeAt(at);
   if (sign === 90 /* Z */ && rest === 1) return 0;
   if ((sign !== 43 && sign !== 45) || (rest !== 3 && rest !== 5 && rest !== 6)) return NOT_A_DAY;

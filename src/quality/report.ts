@@ -10,6 +10,7 @@ import { ReglamentError } from '../errors.js';
 import type { Calendar } from '../calendar/types.js';
 import { compileQualityRules, LATE, MISSING, PENDING, type CompiledQualityRule, type QualityChecker } from './compile.js';
 import { createDayZone, dayToIso, parseLocalDay } from './days.js';
+import { createGroupIndex } from './groups.js';
 import { readJournalRecord } from './record.js';
 import { defaultQualityRules } from './rules.js';
 import type { JournalEntry, JournalRecord, QualityCounts, QualityDimension, QualityReport, QualityReportRow, QualityRuleSet } from './types.js';
@@ -44,7 +45,6 @@ export interface QualityReportBuilder {
 
 const RECORDS = 0, MARKS = 1, ABSENCES = 2, INTERIM = 3, ON_TIME = 4, VIOLATING = 5, PENDING_RECORDS = 6, FIXED = 7;
 const requiredCounters = ['lateMarks', 'lateInterimMarks', 'missingInDiary'];
-const SEPARATOR = '\u0001';
 
 function bump(values: Float64Array, index: number): void {
   values[index] = (values[index] as number) + 1;
@@ -84,24 +84,12 @@ export function createQualityReportBuilder(options: QualityReportOptions = {}): 
   const ruleCount = checker.rules.length;
   const ruleStats = new Float64Array(ruleCount * 5);
   const outcomes = new Uint8Array(ruleCount);
-  const groups = new Map<string, Float64Array>();
-
-  function groupKey(entry: JournalEntry): string {
-    if (groupBy.length === 4 && groupBy[0] === 'school' && groupBy[1] === 'class' && groupBy[2] === 'subject' && groupBy[3] === 'teacher') {
-      return entry.school + SEPARATOR + entry.class + SEPARATOR + entry.subject + SEPARATOR + entry.teacher;
-    }
-    return groupBy.map((dimension) => entry[dimension]).join(SEPARATOR);
-  }
+  const index = createGroupIndex(groupBy, width);
 
   function add(entry: JournalEntry): boolean {
     if (entry.lessonDay < minDay || entry.lessonDay > maxDay || (school !== null && entry.school !== school)) return false;
     checker.evaluate(entry, judgeUntil, outcomes);
-    const key = groupKey(entry);
-    let counts = groups.get(key);
-    if (counts === undefined) {
-      counts = new Float64Array(width);
-      groups.set(key, counts);
-    }
+    const counts = index.countsOf(entry);
     bump(counts, RECORDS);
     bump(counts, entry.kind === 'mark' ? MARKS : entry.kind === 'absence' ? ABSENCES : INTERIM);
     let violating = false;
@@ -142,11 +130,8 @@ export function createQualityReportBuilder(options: QualityReportOptions = {}): 
   function report(): QualityReport {
     const totals = new Float64Array(width);
     const rows: QualityReportRow[] = [];
-    const keys = [...groups.keys()].sort();
-    for (const key of keys) {
-      const values = groups.get(key) as Float64Array;
+    for (const { parts, counts: values } of index.groups()) {
       for (let i = 0; i < width; i++) totals[i] = (totals[i] as number) + (values[i] as number);
-      const parts = key.split(SEPARATOR);
       const row = {} as QualityReportRow;
       groupBy.forEach((dimension, index) => (row[dimension] = parts[index]));
       row.counts = toCounts(values);
