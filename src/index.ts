@@ -82,6 +82,7 @@ export type {
   NoticeRequest,
   NotifierPort,
   RenderedDocument,
+  JournalEntry,
   RosterChange,
   Template,
 } from './ports/types.js';

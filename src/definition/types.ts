@@ -72,6 +72,12 @@ export interface TermSpec {
   until: string | string[];
   reminder?: { workingDaysBefore: number };
   notice?: string;
+  /** With `from: 'received'`: a receipt at or after this local time (`HH:MM`) counts from the next working day. */
+  officeHoursEnd?: string;
+  /** The term runs only for these channels (e.g. `['personal']`: "at once on a personal visit"). */
+  channels?: string[];
+  /** The term does not run for these channels. */
+  exceptChannels?: string[];
 }
 
 export interface TimerSpec {

@@ -14,7 +14,7 @@ import type { RuleResult, TermRecord } from '../store/types.js';
 import type { Effect } from './effects.js';
 import { buildFacts, type ApplicationFacts } from './facts.js';
 import { allowedEventsOf, restoreSnapshot, statePath } from './state.js';
-import { meetTerm, nextDueAt, putTerm, scheduleWorkflowTimer, startTerm } from './terms.js';
+import { meetTerm, nextDueAt, putTerm, scheduleWorkflowTimer, startTerm, termAppliesTo } from './terms.js';
 
 /** An application as the core sees it. */
 export interface CoreApplication {
@@ -45,7 +45,7 @@ interface Executable {
   info?: { context?: unknown; event?: unknown };
 }
 
-function interpret(workflow: CompiledWorkflow, id: string, actions: Executable[], ruleResults: RuleResult[], terms: TermRecord[], now: string): { terms: TermRecord[]; effects: Effect[] } {
+function interpret(workflow: CompiledWorkflow, id: string, channel: string | null | undefined, actions: Executable[], ruleResults: RuleResult[], terms: TermRecord[], now: string): { terms: TermRecord[]; effects: Effect[] } {
   const effects: Effect[] = [];
   const grounds = ruleResults.filter((result) => result.applies);
   let current = terms;
@@ -59,7 +59,7 @@ function interpret(workflow: CompiledWorkflow, id: string, actions: Executable[]
         effects.push(...met.effects);
       }
       for (const term of workflow.termsFrom.get(path) ?? []) {
-        if (term.from === 'received') continue;
+        if (term.from === 'received' || !termAppliesTo(term, channel)) continue;
         const started = startTerm(workflow.calendar!, id, term, now, false);
         current = putTerm(current, started.record);
         effects.push(...started.effects);
@@ -118,12 +118,13 @@ export function startWorkflow(workflow: CompiledWorkflow, application: Applicati
   let terms: TermRecord[] = [];
   const effects: Effect[] = [];
   for (const term of workflow.termsFrom.get('received') ?? []) {
+    if (!termAppliesTo(term, application.channel)) continue;
     const started = startTerm(workflow.calendar!, application.id, term, application.receivedAt, true);
     terms = putTerm(terms, started.record);
     effects.push(...started.effects);
   }
   const ruleResults = [...evaluation.consulted.values()];
-  const interpreted = interpret(workflow, application.id, actions as Executable[], ruleResults, terms, now);
+  const interpreted = interpret(workflow, application.id, application.channel, actions as Executable[], ruleResults, terms, now);
   return result(workflow, application.id, snapshot as AnyMachineSnapshot, interpreted.terms, [...effects, ...interpreted.effects], ruleResults, now);
 }
 
@@ -167,6 +168,6 @@ export function applyEvent(workflow: CompiledWorkflow, current: CoreApplication,
       details: { event: event.type, state: statePath(snapshot.value), allowed, ruleResults },
     });
   }
-  const interpreted = interpret(workflow, current.application.id, actions as Executable[], ruleResults, current.terms, now);
+  const interpreted = interpret(workflow, current.application.id, current.application.channel, actions as Executable[], ruleResults, current.terms, now);
   return result(workflow, current.application.id, next as AnyMachineSnapshot, interpreted.terms, [...extra, ...interpreted.effects], ruleResults, now);
 }

@@ -36,8 +36,8 @@ export function workingDaysBefore(calendar: Calendar, date: string, n: number): 
 }
 
 /**
- * Starts a term at `startedAt`: a receipt on a non-working day counts from the next working day
- * (`fromReceipt`); the end is counted by the Civil Code (art. 191–194) via the calendar.
+ * Starts a term at `startedAt`: a receipt on a non-working day, or at or after `officeHoursEnd`
+ * local time, counts from the next working day (`fromReceipt`); the end is counted by the Civil Code (art. 191–194) via the calendar.
  *
  * @example
  * startTerm(calendar, 'app-1', { name: 'credentials', workingDays: 10, from: 'registered', until: 'issued' }, '2025-04-30T05:00:00.000Z', false)
@@ -45,7 +45,10 @@ export function workingDaysBefore(calendar: Calendar, date: string, n: number): 
  */
 export function startTerm(calendar: Calendar, applicationId: string, term: TermSpec, startedAt: string, fromReceipt: boolean): { record: TermRecord; effects: Effect[] } {
   let from = calendar.localDate(startedAt);
-  if (fromReceipt) from = calendar.workingDayOnOrAfter(from);
+  if (fromReceipt) {
+    const afterHours = term.officeHoursEnd !== undefined && DateTime.fromISO(startedAt, { zone: calendar.timeZone }).toFormat('HH:mm') >= term.officeHoursEnd;
+    from = afterHours || !calendar.isWorkingDay(from) ? calendar.nextWorkingDay(from) : from;
+  }
   const unit = term.calendarDays !== undefined ? 'calendarDays' : 'workingDays';
   const end = calendar.term(from, (term.calendarDays ?? term.workingDays)!, unit);
   const record: TermRecord = { name: term.name, startedAt, lastDay: end.lastDay, dueAt: end.dueAt, provisional: end.provisional, metAt: null };
@@ -56,6 +59,12 @@ export function startTerm(calendar: Calendar, applicationId: string, term: TermS
     if (remindAt > startedAt) effects.unshift({ type: 'scheduleTimer', id: ids.reminder, dueAt: remindAt, event: { type: systemEvents.reminder, term: term.name } });
   }
   return { record, effects };
+}
+
+/** True when the term runs for an application received through `channel` (`channels` / `exceptChannels`). */
+export function termAppliesTo(term: TermSpec, channel: string | null | undefined): boolean {
+  if (term.channels && !term.channels.includes(channel ?? '')) return false;
+  return !(term.exceptChannels && term.exceptChannels.includes(channel ?? ''));
 }
 
 /** Marks an open term met at `now` and cancels its timers; a met or unknown term is left alone. */

@@ -9,7 +9,7 @@ import { Ajv } from 'ajv';
 import { ReglamentError } from '../errors.js';
 import type { Store } from '../store/types.js';
 import { parseCsv } from './csv.js';
-import type { Clock, FactsPort, RosterChange } from './types.js';
+import type { Clock, FactsPort, JournalEntry, RosterChange } from './types.js';
 
 export type PupilStatus = 'enrolled' | 'graduated' | 'transferred' | 'expelled';
 
@@ -28,9 +28,15 @@ export interface Roster extends FactsPort {
   recordChange(change: Omit<RosterChange, 'at'>): Promise<RosterChange>;
   isRepresentative(applicant: string, pupil: string): Promise<boolean>;
   pupil(id: string): Promise<{ id: string; school: string; status: PupilStatus; grade?: string } | null>;
+  /** Adds class-journal lines (marks, absences); a line of the same pupil, subject, date and work is replaced. */
+  importJournal(entries: JournalEntry[]): Promise<number>;
+  /** A pupil's journal lines in date order, optionally within `from`..`to` (inclusive). */
+  journal(pupil: string, range?: { from?: string; to?: string }): Promise<JournalEntry[]>;
 }
 
-export const rosterKinds = { school: 'school', pupil: 'pupil', representative: 'representative' } as const;
+export const rosterKinds = { school: 'school', pupil: 'pupil', representative: 'representative', journal: 'journal' } as const;
+
+const journalKey = (entry: JournalEntry) => `${entry.date}|${entry.subject}|${entry.work ?? ''}`;
 
 const validate = new Ajv({ allErrors: false, strict: true }).compile({
   type: 'object',
@@ -119,6 +125,31 @@ export function createRoster({ store, clock }: { store: Store; clock: Clock }): 
       return (await store.getRecord(rosterKinds.representative, `${applicant}|${pupilId}`)) !== null;
     },
     pupil,
+    async importJournal(entries) {
+      const byPupil = new Map<string, JournalEntry[]>();
+      for (const entry of entries) {
+        if (!entry.pupil || !entry.subject || !/^\d{4}-\d{2}-\d{2}$/.test(entry.date ?? '')) throw new ReglamentError('INVALID_INPUT', 'journal: every line needs pupil, subject and date (YYYY-MM-DD)', { path: '/journal' });
+        byPupil.set(entry.pupil, [...(byPupil.get(entry.pupil) ?? []), entry]);
+      }
+      for (const [id, added] of byPupil) {
+        const lines = new Map(((await store.getRecord(rosterKinds.journal, id))?.data as JournalEntry[] | undefined ?? []).map((entry) => [journalKey(entry), entry]));
+        for (const entry of added) lines.set(journalKey(entry), entry);
+        const data = [...lines.values()].sort((a, b) => a.date.localeCompare(b.date) || a.subject.localeCompare(b.subject));
+        await store.putRecord({ kind: rosterKinds.journal, id, keys: { pupil: id }, data, createdAt: clock.now() });
+      }
+      return entries.length;
+    },
+    async journal(id, range = {}) {
+      const lines = ((await store.getRecord(rosterKinds.journal, id))?.data as JournalEntry[] | undefined) ?? [];
+      return lines.filter((entry) => (!range.from || entry.date >= range.from) && (!range.to || entry.date <= range.to));
+    },
+    async documentData(parties) {
+      // Only the application's own pupil, and only for their legal representative.
+      if (!parties.pupil || !parties.applicant || !(await store.getRecord(rosterKinds.representative, `${parties.applicant}|${parties.pupil}`))) return { representative: false };
+      const found = await pupil(parties.pupil);
+      const journal = ((await store.getRecord(rosterKinds.journal, parties.pupil))?.data as JournalEntry[] | undefined) ?? [];
+      return { representative: true, pupil: found ? { id: found.id, school: found.school, ...(found.grade ? { grade: found.grade } : {}) } : { id: parties.pupil }, journal };
+    },
     async factsFor(parties) {
       const found = parties.pupil ? await pupil(parties.pupil) : null;
       const representative = parties.applicant && parties.pupil ? (await store.getRecord(rosterKinds.representative, `${parties.applicant}|${parties.pupil}`)) !== null : false;

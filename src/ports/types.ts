@@ -40,6 +40,25 @@ export interface RosterChange {
 export interface FactsPort {
   /** E.g. `{ roster: { representative: true, enrolled: true, pupilSchool: 'school-1' } }`. */
   factsFor(parties: ApplicationParties): Promise<Facts>;
+  /**
+   * Data a document about this application renders from (e.g. the pupil's journal for a
+   * journal extract): only this application's pupil, and only when the applicant represents them.
+   */
+  documentData?(parties: ApplicationParties): Promise<Record<string, unknown>>;
+}
+
+/** One line of a pupil's class journal: a mark or an absence in a subject on a date. */
+export interface JournalEntry {
+  pupil: string;
+  subject: string;
+  /** Lesson date, `YYYY-MM-DD`. */
+  date: string;
+  /** The mark as written in the journal ('5', 'зачёт'); absent for an absence-only line. */
+  mark?: string;
+  /** 'absent' (Н), 'ill' (Б), 'excused' (УП). */
+  absence?: 'absent' | 'ill' | 'excused';
+  /** What the mark was given for (the lesson's or work's content). */
+  work?: string;
 }
 
 /** A notice to write: one per `notify` effect, deduplicated by `key`. */

@@ -24,6 +24,12 @@ function partiesOf(record: ApplicationRecord): ApplicationParties {
   return { applicationId: record.id, service: record.service, school: record.school, applicant: record.applicant, pupil: record.pupil };
 }
 
+/** What a document template gets: the application, its parties and the facts port's document data. */
+async function documentInput(ports: EnginePorts, record: ApplicationRecord, parties: ApplicationParties): Promise<Record<string, unknown>> {
+  const extra = ports.facts?.documentData ? await ports.facts.documentData(parties) : {};
+  return { ...extra, application: { id: record.id, service: record.service, receivedAt: record.receivedAt }, parties };
+}
+
 /**
  * Dispatches one outbox row; throws when a port fails (the row is retried later).
  *
@@ -41,7 +47,7 @@ export async function dispatchEffect(context: DispatchContext, row: OutboxRecord
     case 'notify': {
       if (!ports.notifier) return;
       let data: Record<string, unknown> = effect.term ? { term: effect.term } : {};
-      if (effect.document && ports.documents) data = { ...data, document: ports.documents.render(effect.document, { application: { id: record.id, service: record.service }, parties }) };
+      if (effect.document && ports.documents) data = { ...data, document: ports.documents.render(effect.document, await documentInput(ports, record, parties)) };
       await ports.notifier.notify({ key, parties, template: effect.template, to: effect.to, state: effect.state, epguStatus: effect.epguStatus, grounds: effect.grounds, data });
       return;
     }
@@ -62,7 +68,7 @@ export async function dispatchEffect(context: DispatchContext, row: OutboxRecord
       return;
     case 'renderDocument': {
       if (!ports.documents || (await store.getRecord('document', key))) return;
-      const rendered = ports.documents.render(effect.template, { application: { id: record.id, service: record.service }, parties });
+      const rendered = ports.documents.render(effect.template, await documentInput(ports, record, parties));
       await store.putRecord({ kind: 'document', id: key, keys: { applicationId: record.id, template: effect.template }, data: { ...rendered, template: effect.template }, createdAt: row.createdAt });
       return;
     }
