@@ -98,6 +98,7 @@ export function createAdminApp(options: AdminOptions) {
   app.route('/', workflowRoutes(ctx));
   app.route('/', applicationRoutes(ctx));
   app.route('/', dashboardRoutes(ctx));
-  app.notFound((c: Context<AdminEnv>) => c.html(<MessagePage base={base} principal={c.get('principal')} title="Не найдено" text="Такой страницы нет." />, 404));
+  // A mounted sub-app's notFound is not used by the parent, so unknown admin paths end here.
+  app.all('*', (c: Context<AdminEnv>) => c.html(<MessagePage base={base} principal={c.get('principal')} title="Не найдено" text="Такой страницы нет." />, 404));
   return app;
 }

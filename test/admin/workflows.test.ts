@@ -74,7 +74,9 @@ pages('each state links to the list of its applications, scoped to the clerk’s
 pages('an unknown service or state is a 404 page', async () => {
   assert.is((await f.get('/admin/workflows/nope')).status, 404);
   assert.is((await f.get('/admin/workflows/study-certificate/states/nowhere')).status, 404);
-  assert.is((await f.get('/admin/no/such/page')).status, 404);
+  const unknown = await f.get('/admin/no/such/page');
+  assert.is(unknown.status, 404);
+  assert.match(await unknown.text(), /Такой страницы нет/);
 });
 
 pages.run();
