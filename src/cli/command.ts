@@ -18,9 +18,13 @@ export interface Command {
  * @example
  * const { values } = parseOptions(argv, { from: { type: 'string' }, json: { type: 'boolean' } });
  */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+): ReturnType<typeof parseArgs<{ args: string[]; options: T & { help: { type: 'boolean'; short: 'h' } }; strict: true; allowPositionals: true }>> {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+    const help = { type: 'boolean', short: 'h' } as const;
+    return parseArgs({ args: argv, options: { ...options, help }, strict: true, allowPositionals: true });
   } catch (error) {
     throw new ReglamentError('INVALID_INPUT', error instanceof Error ? error.message : String(error), { cause: error });
   }
