@@ -86,3 +86,29 @@ export type {
   RosterChange,
   Template,
 } from './ports/types.js';
+
+// Journal quality: the school's duties as rules with citations, import of e-journal exports, reports.
+export { buildQualityReport, createQualityReportBuilder, qualityDimensions } from './quality/report.js';
+export type { QualityReportBuilder, QualityReportOptions } from './quality/report.js';
+export { checkJournalRecord } from './quality/check.js';
+export type { CheckJournalOptions } from './quality/check.js';
+export { importJournal } from './quality/import.js';
+export type { ImportJournalOptions, ImportSummary, JournalFormat, RejectedLine } from './quality/import.js';
+export { defaultQualityRules, loadQualityRules } from './quality/rules.js';
+export { compileQualityRules } from './quality/compile.js';
+export type { CompiledQualityRule, CompileQualityOptions, QualityChecker } from './quality/compile.js';
+export { formatQualityTable } from './quality/table.js';
+export { columnHeaders } from './quality/columns.js';
+export type {
+  JournalEntryKind,
+  JournalRecord,
+  QualityCounts,
+  QualityDimension,
+  QualityEntry,
+  QualityReport,
+  QualityReportRow,
+  QualityRule,
+  QualityRuleSet,
+  QualityRuleSummary,
+  RuleOutcome,
+} from './quality/types.js';

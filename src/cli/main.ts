@@ -9,6 +9,7 @@ import type { Command } from './command.js';
 
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   deadline: () => import('./commands/deadline.js'),
+  quality: () => import('./commands/quality.js'),
   render: () => import('./commands/render.js'),
   token: () => import('./commands/token.js'),
   validate: () => import('./commands/validate.js'),

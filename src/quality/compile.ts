@@ -13,7 +13,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { Calendar } from '../calendar/types.js';
 import { ReglamentError } from '../errors.js';
 import { dayToIso, parseLocalDay, createDayZone } from './days.js';
-import { journalEntryKinds, type DutyDone, type JournalEntry, type JournalEntryKind, type QualityRuleSet, type RuleOutcome, type TermStart } from './types.js';
+import { journalEntryKinds, type DutyDone, type QualityEntry, type JournalEntryKind, type QualityRuleSet, type RuleOutcome, type TermStart } from './types.js';
 
 /** Outcome codes written by {@link QualityChecker.evaluate}, indexes of {@link ruleOutcomes}. */
 export const NOT_APPLICABLE = 0;
@@ -44,11 +44,11 @@ export interface QualityChecker {
   /** Distinct counters the rules add to, in rule order. */
   readonly counters: readonly string[];
   /** True when rule `index` covers the entry (its scope accepts it). */
-  covers(index: number, entry: JournalEntry): boolean;
+  covers(index: number, entry: QualityEntry): boolean;
   /** The last day of rule `index`'s term for the entry, or NaN when the entry lacks the start date. */
-  lastDay(index: number, entry: JournalEntry): number;
+  lastDay(index: number, entry: QualityEntry): number;
   /** Writes the outcome code of every rule for the entry, as of local day `asOfDay`, into `outcomes`. */
-  evaluate(entry: JournalEntry, asOfDay: number, outcomes: Uint8Array): void;
+  evaluate(entry: QualityEntry, asOfDay: number, outcomes: Uint8Array): void;
 }
 
 export interface CompileQualityOptions {
@@ -109,19 +109,19 @@ export function compileQualityRules(ruleSet: QualityRuleSet, options: CompileQua
     return moved;
   }
 
-  function covers(index: number, entry: JournalEntry): boolean {
+  function covers(index: number, entry: QualityEntry): boolean {
     const table = tables[index];
     return table ? table[entry.kind] : (scopes[index] as ValidateFunction)(entry) === true;
   }
 
-  function lastDay(index: number, entry: JournalEntry): number {
+  function lastDay(index: number, entry: QualityEntry): number {
     const rule = rules[index] as CompiledQualityRule;
     const start = rule.from === 'lessonDate' ? entry.lessonDay : entry.periodEndDay;
     const last = start + rule.calendarDays;
     return rule.lastDayOff === 'stays' || Number.isNaN(last) ? last : workingDayOnOrAfter(last);
   }
 
-  function evaluate(entry: JournalEntry, asOfDay: number, outcomes: Uint8Array): void {
+  function evaluate(entry: QualityEntry, asOfDay: number, outcomes: Uint8Array): void {
     for (let i = 0; i < rules.length; i++) {
       if (!covers(i, entry)) {
         outcomes[i] = NOT_APPLICABLE;

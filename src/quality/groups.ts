@@ -4,7 +4,7 @@
  * nested maps: a lookup hashes the ids the entry already holds, with no key string built per
  * record. Memory follows the number of groups, never the number of entries.
  */
-import type { JournalEntry, QualityDimension } from './types.js';
+import type { QualityEntry, QualityDimension } from './types.js';
 
 /** One group: its ids per dimension and its counters. */
 export interface Group {
@@ -14,7 +14,7 @@ export interface Group {
 
 export interface GroupIndex {
   /** The counters of the entry's group, created (zeroed) on first use. */
-  countsOf(entry: JournalEntry): Float64Array;
+  countsOf(entry: QualityEntry): Float64Array;
   /** Every group, ordered by its ids dimension by dimension. */
   groups(): Group[];
 }
@@ -48,7 +48,7 @@ export function createGroupIndex(groupBy: readonly QualityDimension[], width: nu
   const lastIds: string[] = new Array<string>(depth).fill('');
   let lastCounts: Float64Array | undefined;
 
-  function countsOf(entry: JournalEntry): Float64Array {
+  function countsOf(entry: QualityEntry): Float64Array {
     if (depth === 0) {
       totalUsed = true;
       return total;
@@ -63,7 +63,7 @@ export function createGroupIndex(groupBy: readonly QualityDimension[], width: nu
     return lastCounts;
   }
 
-  function lookup(entry: JournalEntry): Float64Array {
+  function lookup(entry: QualityEntry): Float64Array {
     let level = root;
     for (let d = 0; d < depth - 1; d++) {
       const id = entry[groupBy[d] as QualityDimension];

@@ -11,7 +11,7 @@ import { createDayZone } from './days.js';
 import { readJournalLine } from './json-line.js';
 import { jsonLinesFeed } from './json-lines-feed.js';
 import { readJournalRecord } from './record.js';
-import type { JournalEntry } from './types.js';
+import type { QualityEntry } from './types.js';
 
 export type JournalFormat = 'jsonl' | 'csv';
 
@@ -34,7 +34,7 @@ export interface ImportSummary {
 export interface ImportJournalOptions {
   format: JournalFormat;
   /** Receives each accepted entry, in file order. */
-  onEntry: (entry: JournalEntry) => void;
+  onEntry: (entry: QualityEntry) => void;
   /** IANA zone of the schools: times without a zone are read in it. Default 'Asia/Yekaterinburg'. */
   timeZone?: string;
   /** Called after each chunk with the bytes (or characters, for text chunks) read so far. */
@@ -64,7 +64,7 @@ export async function importJournal(input: AsyncIterable<string | Uint8Array>, o
   }
 
   function accept(raw: unknown, line: number, describe: (field: string) => string): void {
-    let entry: JournalEntry;
+    let entry: QualityEntry;
     try {
       entry = readJournalRecord(raw, zone);
     } catch (error) {
@@ -76,7 +76,7 @@ export async function importJournal(input: AsyncIterable<string | Uint8Array>, o
     acceptEntry(entry);
   }
 
-  function acceptEntry(entry: JournalEntry): void {
+  function acceptEntry(entry: QualityEntry): void {
     summary.accepted++;
     onEntry(entry);
   }

@@ -1,7 +1,7 @@
 /**
  * @module quality/json-line
  * The fast path of the JSON Lines import: reads a line that is a flat object of plain strings
- * and nulls straight into a {@link JournalEntry}, parsing dates where they stand in the line.
+ * and nulls straight into a {@link QualityEntry}, parsing dates where they stand in the line.
  * Anything else (escapes, numbers, nesting, a missing or bad field, broken JSON) returns
  * undefined and the caller takes the general path (`JSON.parse` + `readJournalRecord`), which
  * also writes the error. So the fast path only decides lines the general path would accept with
@@ -9,7 +9,7 @@
  */
 import { parseLocalDayAt, type DayZone } from './days.js';
 import { readKind } from './record.js';
-import type { JournalEntry, JournalEntryKind } from './types.js';
+import type { QualityEntry, JournalEntryKind } from './types.js';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -63,7 +63,7 @@ function readKindAt(line: string, start: number, end: number): JournalEntryKind 
  * readJournalLine('{"school":"s1","class":"5А","subject":"math","teacher":"t1","pupil":"p1",' +
  *   '"lessonDate":"2025-03-03","kind":"mark","enteredAt":"2025-03-04"}', zone)?.kind; // 'mark'
  */
-export function readJournalLine(line: string, zone: DayZone, lineStart = 0, lineEnd = line.length): JournalEntry | undefined {
+export function readJournalLine(line: string, zone: DayZone, lineStart = 0, lineEnd = line.length): QualityEntry | undefined {
   let school: string | undefined, klass: string | undefined, subject: string | undefined, teacher: string | undefined, pupil: string | undefined;
   let kind: JournalEntryKind | undefined;
   let lessonDay = Number.NaN, periodEndDay = Number.NaN, enteredDay = Number.NaN, visibleDay = Number.NaN;

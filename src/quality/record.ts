@@ -1,12 +1,12 @@
 /**
  * @module quality/record
- * Turns one journal record (from JSON or a CSV row) into a {@link JournalEntry}: ids checked,
+ * Turns one journal record (from JSON or a CSV row) into a {@link QualityEntry}: ids checked,
  * the kind read, every date reduced to its local day. A bad field throws INVALID_INPUT whose
  * `path` names the field; the message never repeats an id (ids may identify a pupil).
  */
 import { ReglamentError } from '../errors.js';
 import { parseLocalDay, type DayZone } from './days.js';
-import type { JournalEntry, JournalEntryKind } from './types.js';
+import type { QualityEntry, JournalEntryKind } from './types.js';
 
 /** Spellings of the kind accepted in imports, lower case, `ё` written `е`. */
 const kindNames: Record<string, JournalEntryKind> = {
@@ -72,7 +72,7 @@ function readDay(raw: Record<string, unknown>, field: string, zone: DayZone, req
  * const entry = readJournalRecord(JSON.parse(line), createDayZone('Asia/Yekaterinburg'));
  * entry.lessonDay; // local day number of lessonDate
  */
-export function readJournalRecord(raw: unknown, zone: DayZone): JournalEntry {
+export function readJournalRecord(raw: unknown, zone: DayZone): QualityEntry {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ReglamentError('INVALID_INPUT', 'expected an object', { path: '' });
   }
@@ -82,7 +82,7 @@ export function readJournalRecord(raw: unknown, zone: DayZone): JournalEntry {
   if (kind === undefined) {
     fail('kind', kindValue === undefined || kindValue === null || kindValue === '' ? 'required' : 'expected mark, absence or interim');
   }
-  const entry: JournalEntry = {
+  const entry: QualityEntry = {
     school: readId(record, 'school'),
     class: readId(record, 'class'),
     subject: readId(record, 'subject'),

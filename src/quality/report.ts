@@ -13,7 +13,7 @@ import { createDayZone, dayToIso, parseLocalDay } from './days.js';
 import { createGroupIndex } from './groups.js';
 import { readJournalRecord } from './record.js';
 import { defaultQualityRules } from './rules.js';
-import type { JournalEntry, JournalRecord, QualityCounts, QualityDimension, QualityReport, QualityReportRow, QualityRuleSet } from './types.js';
+import type { QualityEntry, JournalRecord, QualityCounts, QualityDimension, QualityReport, QualityReportRow, QualityRuleSet } from './types.js';
 
 export const qualityDimensions: readonly QualityDimension[] = ['school', 'class', 'subject', 'teacher'];
 
@@ -39,7 +39,7 @@ export interface QualityReportOptions {
 export interface QualityReportBuilder {
   readonly checker: QualityChecker;
   /** Checks and counts one entry; returns false when the filter leaves it out. */
-  add(entry: JournalEntry): boolean;
+  add(entry: QualityEntry): boolean;
   report(): QualityReport;
 }
 
@@ -86,7 +86,7 @@ export function createQualityReportBuilder(options: QualityReportOptions = {}): 
   const outcomes = new Uint8Array(ruleCount);
   const index = createGroupIndex(groupBy, width);
 
-  function add(entry: JournalEntry): boolean {
+  function add(entry: QualityEntry): boolean {
     if (entry.lessonDay < minDay || entry.lessonDay > maxDay || (school !== null && entry.school !== school)) return false;
     checker.evaluate(entry, judgeUntil, outcomes);
     const counts = index.countsOf(entry);

@@ -30,8 +30,8 @@ export interface JournalRecord {
   visibleInDiaryAt?: string | null;
 }
 
-/** A journal record reduced to what the rules read: local day numbers in the school's zone. */
-export interface JournalEntry {
+/** A journal record as the quality rules read it: ids, the kind, and local day numbers in the school's zone. */
+export interface QualityEntry {
   school: string;
   class: string;
   subject: string;

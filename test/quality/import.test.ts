@@ -2,14 +2,14 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { importJournal, type ImportSummary } from '../../src/quality/import.js';
 import { dayToIso } from '../../src/quality/days.js';
-import type { JournalEntry } from '../../src/quality/types.js';
+import type { QualityEntry } from '../../src/quality/types.js';
 
 async function* chunks(parts: (string | Uint8Array)[]) {
   yield* parts;
 }
 
 async function run(format: 'jsonl' | 'csv', parts: (string | Uint8Array)[], keepErrors?: number) {
-  const entries: JournalEntry[] = [];
+  const entries: QualityEntry[] = [];
   const summary: ImportSummary = await importJournal(chunks(parts), { format, onEntry: (entry) => entries.push(entry), ...(keepErrors === undefined ? {} : { keepErrors }) });
   return { entries, summary };
 }

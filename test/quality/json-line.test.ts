@@ -3,11 +3,11 @@ import * as assert from 'uvu/assert';
 import { createDayZone } from '../../src/quality/days.js';
 import { readJournalLine } from '../../src/quality/json-line.js';
 import { readJournalRecord } from '../../src/quality/record.js';
-import type { JournalEntry } from '../../src/quality/types.js';
+import type { QualityEntry } from '../../src/quality/types.js';
 
 const zone = createDayZone('Asia/Yekaterinburg');
 
-function general(line: string): JournalEntry | Error {
+function general(line: string): QualityEntry | Error {
   try {
     return readJournalRecord(JSON.parse(line), zone);
   } catch (error) {
