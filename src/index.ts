@@ -26,6 +26,7 @@ export type {
   TermRecord,
   TimerRecord,
 } from './store/types.js';
+export type { SqliteStore, SqliteStoreOptions } from './store/sqlite/index.js';
 
 // Workflow definitions, rules, the pure core.
 export { loadWorkflow } from './definition/load.js';
