@@ -25,9 +25,10 @@ function partiesOf(record: ApplicationRecord): ApplicationParties {
 }
 
 /** What a document template gets: the application, its parties and the facts port's document data. */
-async function documentInput(ports: EnginePorts, record: ApplicationRecord, parties: ApplicationParties): Promise<Record<string, unknown>> {
+async function documentInput(ports: EnginePorts, record: ApplicationRecord, parties: ApplicationParties, at: string): Promise<Record<string, unknown>> {
   const extra = ports.facts?.documentData ? await ports.facts.documentData(parties) : {};
-  return { ...extra, application: { id: record.id, service: record.service, receivedAt: record.receivedAt }, parties };
+  const data = (record.snapshot as { context?: { data?: unknown } } | null)?.context?.data ?? {};
+  return { ...extra, application: { id: record.id, service: record.service, receivedAt: record.receivedAt, data }, parties, at };
 }
 
 /**
@@ -47,7 +48,7 @@ export async function dispatchEffect(context: DispatchContext, row: OutboxRecord
     case 'notify': {
       if (!ports.notifier) return;
       let data: Record<string, unknown> = effect.term ? { term: effect.term } : {};
-      if (effect.document && ports.documents) data = { ...data, document: ports.documents.render(effect.document, await documentInput(ports, record, parties)) };
+      if (effect.document && ports.documents) data = { ...data, document: ports.documents.render(effect.document, await documentInput(ports, record, parties, row.createdAt)) };
       await ports.notifier.notify({ key, parties, template: effect.template, to: effect.to, state: effect.state, epguStatus: effect.epguStatus, grounds: effect.grounds, data });
       return;
     }
@@ -68,7 +69,7 @@ export async function dispatchEffect(context: DispatchContext, row: OutboxRecord
       return;
     case 'renderDocument': {
       if (!ports.documents || (await store.getRecord('document', key))) return;
-      const rendered = ports.documents.render(effect.template, await documentInput(ports, record, parties));
+      const rendered = ports.documents.render(effect.template, await documentInput(ports, record, parties, row.createdAt));
       await store.putRecord({ kind: 'document', id: key, keys: { applicationId: record.id, template: effect.template }, data: { ...rendered, template: effect.template }, createdAt: row.createdAt });
       return;
     }
