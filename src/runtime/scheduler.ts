@@ -20,7 +20,8 @@ export function createScheduler(round: () => Promise<void>, logger: Logger): Sch
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let active = false;
-  function schedule(intervalMs: number): void {
+  let intervalMs = 1000;
+  function schedule(delayMs: number): void {
     timer = setTimeout(() => {
       running = round()
         .catch((error) => logger.error({ err: String(error) }, 'scheduler round failed'))
@@ -28,13 +29,14 @@ export function createScheduler(round: () => Promise<void>, logger: Logger): Sch
           running = null;
           if (active) schedule(intervalMs);
         });
-    }, intervalMs);
+    }, delayMs);
     timer.unref?.();
   }
   return {
-    start({ intervalMs = 1000 } = {}) {
+    start({ intervalMs: every = 1000 } = {}) {
       if (active) return;
       active = true;
+      intervalMs = every;
       schedule(0);
     },
     async stop() {
