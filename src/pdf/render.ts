@@ -117,20 +117,51 @@ function writeRuns(doc: PDFKit.PDFDocument, runs: Run[], size: number, at: { x: 
 }
 
 function writeTable(doc: PDFKit.PDFDocument, rows: { header: boolean; cells: string[] }[], width: number): void {
-  const columns = Math.max(...rows.map((row) => row.cells.length));
-  const cellWidth = width / columns;
+  const widths = columnWidths(doc, rows, width);
   const pad = 4;
-  for (const row of rows) {
-    doc.font(row.header ? 'bold' : 'regular').fontSize(10);
-    const height = Math.max(...row.cells.map((cell) => doc.heightOfString(cell, { width: cellWidth - 2 * pad }))) + 2 * pad;
-    if (doc.y + height > doc.page.height - page.margin) doc.addPage();
-    const top = doc.y;
+  const header = rows[0]?.header ? rows[0] : null;
+  const writeRow = (row: { header: boolean; cells: string[] }, top: number, height: number) => {
+    let x = page.margin;
     row.cells.forEach((cell, i) => {
-      const x = page.margin + i * cellWidth;
-      doc.rect(x, top, cellWidth, height).strokeColor('#c8ced8').stroke();
-      doc.fillColor(ink).text(cell, x + pad, top + pad, { width: cellWidth - 2 * pad });
+      const w = widths[i] ?? widths.at(-1)!;
+      if (row.header) doc.rect(x, top, w, height).fill('#eef1f5');
+      doc.rect(x, top, w, height).strokeColor('#c8ced8').stroke();
+      doc.font(row.header ? 'bold' : 'regular').fillColor(ink).text(cell, x + pad, top + pad, { width: w - 2 * pad });
+      x += w;
     });
+  };
+  const heightOf = (row: { header: boolean; cells: string[] }) => {
+    doc.font(row.header ? 'bold' : 'regular').fontSize(10);
+    return Math.max(...row.cells.map((cell, i) => doc.heightOfString(cell, { width: (widths[i] ?? widths.at(-1)!) - 2 * pad }))) + 2 * pad;
+  };
+  for (const row of rows) {
+    const height = heightOf(row);
+    if (doc.y + height > doc.page.height - page.margin) {
+      doc.addPage();
+      // A table that runs onto the next page repeats its header row there.
+      if (header && row !== header) {
+        const h = heightOf(header);
+        writeRow(header, doc.y, h);
+        doc.y += h;
+      }
+    }
+    const top = doc.y;
+    doc.fontSize(10);
+    writeRow(row, top, height);
     doc.x = page.margin;
     doc.y = top + height;
   }
+}
+
+/** Column widths in proportion to their longest text, each at least a sixth of an even share. */
+function columnWidths(doc: PDFKit.PDFDocument, rows: { header: boolean; cells: string[] }[], width: number): number[] {
+  const columns = Math.max(...rows.map((row) => row.cells.length));
+  doc.font('regular').fontSize(10);
+  const wants = Array.from({ length: columns }, (_, i) => Math.min(width, Math.max(24, ...rows.map((row) => doc.widthOfString(row.cells[i] ?? '') + 10))));
+  const total = wants.reduce((sum, w) => sum + w, 0);
+  if (total <= width) return wants.map((w) => (w * width) / total);
+  const floor = width / columns / 6;
+  const scaled = wants.map((w) => Math.max(floor, (w * width) / total));
+  const sum = scaled.reduce((a, b) => a + b, 0);
+  return scaled.map((w) => (w * width) / sum);
 }
