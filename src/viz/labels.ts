@@ -59,7 +59,7 @@ export function stateSubtitle(config: StateConfigLike, path: string, naming: Nam
  */
 export function transitionLabel(event: string | null, guard: unknown, naming: NamingLike = {}, description?: string): string {
   const name = description?.trim() || (event === null ? 'сразу' : (naming.events?.[event]?.title?.trim() || event));
-  const condition = guardLabel(guard, naming);
+  const condition = guardLabel(guard);
   return condition === null ? name : `${name} [${condition}]`;
 }
 
@@ -70,7 +70,7 @@ export function transitionLabel(event: string | null, guard: unknown, naming: Na
  * @example
  * guardLabel({ type: 'eventHas', params: { field: 'personalVisit', equals: true } }); // 'personalVisit = true'
  */
-export function guardLabel(guard: unknown, naming: NamingLike = {}): string | null {
+export function guardLabel(guard: unknown): string | null {
   if (guard === undefined || guard === null) return null;
   if (typeof guard === 'string') return guard;
   if (typeof guard !== 'object') return 'условие';

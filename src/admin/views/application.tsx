@@ -179,7 +179,7 @@ export function ApplicationPage(props: ApplicationPageProps) {
                       </div>
                     </td>
                     <td style="white-space:nowrap">
-                      <a href={`${docs}/${encodeURIComponent(notice.id)}.html`} target="_blank">
+                      <a href={`${docs}/${encodeURIComponent(notice.id)}.html`} target="_blank" rel="noopener">
                         Открыть
                       </a>{' '}
                       · <a href={`${docs}/${encodeURIComponent(notice.id)}.pdf`} data-role="pdf">PDF</a>
