@@ -17,7 +17,7 @@ const destructionLine =
   '(ч. 4 и 5 ст. 21 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»); об уничтожении составляется запись.</p>';
 
 function answerBody(data: Record<string, unknown>): string {
-  const satisfied = String(data['state'] ?? '').startsWith('satisfied');
+  const satisfied = String(data['state'] ?? '').toLowerCase().endsWith('satisfied');
   if (satisfied) {
     return (
       `<p>${subjectLine(data)}: жалоба удовлетворена (п. 1 ч. 7 ст. 11.2 Федерального закона № 210-ФЗ). ` +
