@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   deadline: () => import('./commands/deadline.js'),
   quality: () => import('./commands/quality.js'),
   render: () => import('./commands/render.js'),
+  serve: () => import('./commands/serve.js'),
   token: () => import('./commands/token.js'),
   validate: () => import('./commands/validate.js'),
 };

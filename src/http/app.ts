@@ -2,54 +2,78 @@
  * @module http/app
  * `createApp()`: the Hono app of the service. Middleware order: request id, secure headers,
  * CORS, timing/logging/metrics, body limit; then the public routes (health, metrics, OpenAPI,
- * docs, workflows, calendar) and the `/v1` routes behind a bearer token. Every error becomes an
- * RFC 9457 problem in `onError`. The app holds no state of its own beyond metrics: everything
- * durable is in the engine's store.
+ * docs, workflows, calendar) and the `/v1` routes that need a bearer token. Every error becomes
+ * an RFC 9457 problem in `onError`. The app keeps nothing durable itself: that is the engine's
+ * store.
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Calendar } from '../calendar/types.js';
-import type { WorkflowRegistry } from '../definition/registry.js';
-import type { Store } from '../store/types.js';
+import { requireAuth } from './auth/middleware.js';
 import type { AuthKeys } from './auth/token.js';
+import type { HttpDeps } from './deps.js';
 import { silentLogger, type Logger } from './logger.js';
+import { applicationGauges } from './metrics/gauges.js';
 import { Registry } from './metrics/registry.js';
+import { guardDocuments } from './middleware/document-guard.js';
 import { handleError, handleNotFound, limitBody } from './middleware/guards.js';
 import { observe } from './middleware/observe.js';
 import { buildOpenApi } from './openapi/document.js';
-import { calendarOperations, calendarRoutes } from './routes/calendar.js';
+import { operationsOf } from './openapi/operations.js';
+import { requestSchemas } from './request-schemas.js';
+import { applicationRoutes } from './routes/applications.js';
+import { auditRoutes } from './routes/audit.js';
+import { calendarRoutes } from './routes/calendar.js';
 import { docsRoutes } from './routes/docs.js';
-import { healthOperations, healthRoutes } from './routes/health.js';
-import { metricsOperations, metricsRoutes } from './routes/metrics.js';
+import { healthRoutes } from './routes/health.js';
+import { meRoutes } from './routes/me.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openapi.js';
-import { workflowOperations, workflowRoutes } from './routes/workflows.js';
+import { rosterRoutes } from './routes/roster.js';
+import { workflowRoutes } from './routes/workflows.js';
 
-export interface AppOptions {
-  store: Store;
-  calendar: Calendar;
-  workflows: WorkflowRegistry;
+export interface AppOptions extends HttpDeps {
   /** Keys that verify bearer tokens. */
   auth: AuthKeys;
   logger?: Logger;
   metrics?: Registry;
   /** Origins allowed to call the API from a browser; empty: no CORS headers. */
   corsOrigins?: string[];
-  /** Largest request body in bytes (default 64 KiB). */
+  /** Largest request body in bytes (default 64 KiB); a roster import may be 32 times larger. */
   bodyLimitBytes?: number;
   /** Version shown in the OpenAPI document. */
   version?: string;
+  /** A sub-app mounted at `/admin` (the admin pages), which does its own authentication. */
+  admin?: Hono<any, any, any>;
+  /**
+   * Document routes mounted under `/v1/applications` behind the token and the notice rule:
+   * `GET /{id}/documents` and `GET /{id}/documents/{doc}.html|.pdf` (see `admin/api-documents`).
+   */
+  documents?: Hono<any, any, any>;
 }
+
+const rosterPath = '/v1/roster';
 
 /**
  * Creates the HTTP app.
  *
  * @example
- * const app = createApp({ engine, store, calendar, auth: keys });
+ * const app = createApp({ engine, store, workflows, calendar, ports, clock, auth: keys });
  * serve({ fetch: app.fetch, port: 3000 });
  */
-export function createApp({ store, calendar, workflows, auth, logger = silentLogger, metrics = new Registry(), corsOrigins = [], bodyLimitBytes = 65_536, version = '0.0.0' }: AppOptions) {
+export function createApp(options: AppOptions) {
+  const { auth, logger = silentLogger, metrics = new Registry(), corsOrigins = [], bodyLimitBytes = 65_536, version = '0.0.0', admin, documents, ...deps } = options;
+  for (const gauge of applicationGauges(deps)) metrics.addGauge(gauge);
+  const schemas = requestSchemas(deps.workflows);
+  const document = buildOpenApi(operationsOf(schemas, { documents: documents !== undefined }), {
+    version,
+    title: 'reglament',
+    description: 'Applications for municipal services, carried through their administrative regulation: terms in official working days, refusal grounds with citations, an audit trail. Errors are RFC 9457 problems.',
+  });
+  const limit = limitBody(bodyLimitBytes);
+  const authenticate = requireAuth(auth);
+
   const app = new Hono();
   app.use(requestId());
   app.use(secureHeaders());
@@ -57,20 +81,30 @@ export function createApp({ store, calendar, workflows, auth, logger = silentLog
     app.use(cors({ origin: corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'], exposeHeaders: ['ETag', 'Location'], maxAge: 600 }));
   }
   app.use(observe({ logger, metrics }));
-  app.use(limitBody(bodyLimitBytes));
+  app.use(async function limitMostBodies(c, next) {
+    // The roster import has its own, larger limit.
+    return c.req.path === rosterPath ? next() : limit(c, next);
+  });
   app.onError(handleError(logger));
   app.notFound(handleNotFound);
+  for (const path of ['/v1/applications', '/v1/applications/*', '/v1/me', rosterPath, '/v1/audit']) app.use(path, authenticate);
+  if (admin) app.route('/admin', admin);
+  if (documents) {
+    app.use('/v1/applications/:id/documents/:file', guardDocuments(deps));
+    app.route('/v1/applications', documents);
+  }
 
-  const operations = [...healthOperations, ...metricsOperations, ...workflowOperations, ...calendarOperations];
-  const document = buildOpenApi(operations, { version, title: 'reglament', description: 'Applications for municipal services, carried through their administrative regulation.' });
-  void auth;
   return app
-    .route('/', healthRoutes(store))
+    .route('/', healthRoutes(deps.store))
     .route('/', metricsRoutes(metrics))
     .route('/', openApiRoutes(document))
     .route('/docs', docsRoutes())
-    .route('/v1/workflows', workflowRoutes(workflows))
-    .route('/v1/calendar', calendarRoutes(calendar));
+    .route('/v1/workflows', workflowRoutes(deps.workflows))
+    .route('/v1/calendar', calendarRoutes(deps.calendar))
+    .route('/v1/applications', applicationRoutes(deps, schemas))
+    .route('/v1/me', meRoutes(deps))
+    .route(rosterPath, rosterRoutes(deps, bodyLimitBytes * 32))
+    .route('/v1/audit', auditRoutes(deps));
 }
 
 /** The app's type, for a typed client: `hc<AppType>('http://127.0.0.1:3000')`. */

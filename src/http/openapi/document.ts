@@ -74,7 +74,10 @@ export function buildOpenApi(operations: Operation[], { title = 'reglament', ver
     const responses: Json = {};
     for (const [status, spec] of Object.entries({ ...problemResponses(operation), ...operation.responses })) {
       const response: Json = { description: spec.description };
-      if (spec.schema) response['content'] = { [spec.contentType ?? 'application/json']: { schema: ref(spec.schema) } };
+      if (spec.schema) {
+        const types = Array.isArray(spec.contentType) ? spec.contentType : [spec.contentType ?? 'application/json'];
+        response['content'] = Object.fromEntries(types.map((type) => [type, { schema: ref(spec.schema!) }]));
+      }
       if (spec.headers) response['headers'] = spec.headers;
       responses[status] = response;
     }

@@ -10,8 +10,8 @@ export interface ResponseSpec {
   description: string;
   /** JSON Schema of the body; a schema with a `title` becomes a named component. */
   schema?: object;
-  /** Default `application/json`; problems use `application/problem+json`. */
-  contentType?: string;
+  /** Default `application/json`; problems use `application/problem+json`; several when the client may get either. */
+  contentType?: string | string[];
   headers?: Record<string, { description: string; schema: object }>;
 }
 

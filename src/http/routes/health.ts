@@ -5,26 +5,7 @@
  */
 import { Hono } from 'hono';
 import type { Store } from '../../store/types.js';
-import healthSchema from '../schemas/health.json' with { type: 'json' };
-import problemSchema from '../schemas/problem.json' with { type: 'json' };
-import type { Operation } from '../openapi/operation.js';
 import { problem, problemResponse } from '../problem.js';
-
-/** The health endpoints, as documented. */
-export const healthOperations: Operation[] = [
-  { method: 'get', path: '/healthz', operationId: 'health', summary: 'Liveness: the process answers', tag: 'service', responses: { '200': { description: 'Alive', schema: healthSchema } } },
-  {
-    method: 'get',
-    path: '/readyz',
-    operationId: 'ready',
-    summary: 'Readiness: the store answers a ping',
-    tag: 'service',
-    responses: {
-      '200': { description: 'Ready', schema: healthSchema },
-      '503': { description: 'The store is unreachable', schema: problemSchema, contentType: 'application/problem+json' },
-    },
-  },
-];
 
 /**
  * The health routes.

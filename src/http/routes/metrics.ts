@@ -4,20 +4,6 @@
  */
 import { Hono } from 'hono';
 import type { Registry } from '../metrics/registry.js';
-import type { Operation } from '../openapi/operation.js';
-
-/** The metrics endpoint, as documented. */
-export const metricsOperations: Operation[] = [
-  {
-    method: 'get',
-    path: '/metrics',
-    operationId: 'metrics',
-    summary: 'Prometheus metrics',
-    description: 'Requests by route and status, latency histogram, applications by service and state, overdue applications.',
-    tag: 'service',
-    responses: { '200': { description: 'Prometheus text format 0.0.4', schema: { type: 'string' }, contentType: 'text/plain' } },
-  },
-];
 
 /**
  * The metrics route.

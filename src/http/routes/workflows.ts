@@ -6,28 +6,8 @@
 import { Hono } from 'hono';
 import type { WorkflowRegistry } from '../../definition/registry.js';
 import type { CompiledWorkflow } from '../../definition/compile.js';
-import type { Operation } from '../openapi/operation.js';
-import definitionSchema from '../schemas/workflow-definition.json' with { type: 'json' };
-import summarySchema from '../schemas/workflow-summary.json' with { type: 'json' };
 import workflowQuerySchema from '../schemas/workflow-query.json' with { type: 'json' };
 import { queryOf } from '../validation.js';
-
-const listSchema = { title: 'WorkflowList', type: 'object', required: ['items'], properties: { items: { type: 'array', items: summarySchema } } };
-
-/** The workflow endpoints, as documented. */
-export const workflowOperations: Operation[] = [
-  { method: 'get', path: '/v1/workflows', operationId: 'listWorkflows', summary: 'The services run here', tag: 'workflows', responses: { '200': { description: 'Newest version of each service', schema: listSchema } } },
-  {
-    method: 'get',
-    path: '/v1/workflows/{service}',
-    operationId: 'getWorkflow',
-    summary: 'A service definition',
-    tag: 'workflows',
-    params: { service: { type: 'string' } },
-    query: workflowQuerySchema,
-    responses: { '200': { description: 'The definition as loaded, parameters resolved', schema: definitionSchema } },
-  },
-];
 
 /** A workflow in short: what a client needs to drive it. */
 export function summarize(workflow: CompiledWorkflow, versions: string[]) {

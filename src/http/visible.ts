@@ -1,0 +1,26 @@
+/**
+ * @module http/visible
+ * Loads an application for a caller: not found and not theirs look the same (404), so a parent
+ * cannot probe for another family's applications; other failures (store down) pass through.
+ */
+import { ReglamentError, isReglamentError } from '../errors.js';
+import type { ApplicationView, Engine } from '../runtime/types.js';
+import { requireVisible } from './auth/access.js';
+import type { Principal } from './auth/token.js';
+
+/**
+ * The application, if the caller may see it; APPLICATION_NOT_FOUND otherwise.
+ *
+ * @example
+ * const view = await loadVisible(engine, principal, c.req.param('id'));
+ */
+export async function loadVisible(engine: Pick<Engine, 'get'>, principal: Principal, id: string): Promise<ApplicationView> {
+  let view: ApplicationView | null = null;
+  try {
+    view = await engine.get(id);
+  } catch (error) {
+    if (!isReglamentError(error, 'APPLICATION_NOT_FOUND')) throw error;
+  }
+  if (!view) throw new ReglamentError('APPLICATION_NOT_FOUND', `no application ${id}`, { path: '/id' });
+  return requireVisible(principal, id, view);
+}

@@ -1,0 +1,134 @@
+/**
+ * @module service/service
+ * The composition root: from a configuration to a running service's parts. It opens the store,
+ * builds the calendar, loads the workflows of `workflows/`, wires the default ports and the
+ * engine, and creates the HTTP app with the admin pages mounted. `serve`, the tests and the
+ * benchmark all build the service through here, so they run what production runs.
+ */
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { createDocumentApiRoutes, createAdminPages } from './admin.js';
+import { createCalendar } from '../calendar/calendar.js';
+import type { Calendar } from '../calendar/types.js';
+import { createWorkflowRegistry, type WorkflowRegistry } from '../definition/registry.js';
+import type { AuthKeys } from '../http/auth/token.js';
+import { createApp } from '../http/app.js';
+import { createLogger, type Logger } from '../http/logger.js';
+import { Registry } from '../http/metrics/registry.js';
+import { createDefaultPorts, type DefaultPorts } from '../ports/defaults.js';
+import type { Clock, IdGenerator } from '../ports/types.js';
+import { createEngine } from '../runtime/engine.js';
+import { createIdGenerator } from '../runtime/ids.js';
+import type { Engine } from '../runtime/types.js';
+import type { Store } from '../store/types.js';
+import type { ServiceConfig } from './config.js';
+import { resolveAuthKeys } from './keys.js';
+import { openStore } from './store.js';
+
+/** The `workflows/` folder shipped with the package (beside `src/` and `dist/`). */
+export const packageWorkflowsDir = fileURLToPath(new URL('../../workflows/', import.meta.url));
+
+/** The package version, shown in the OpenAPI document. */
+export const packageVersion: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+export interface ServiceOptions {
+  config: ServiceConfig;
+  clock?: Clock;
+  ids?: IdGenerator;
+  logger?: Logger;
+  /** A store to use instead of the configured one (the caller disposes it). */
+  store?: Store;
+  /** Workflow definition files; default every `*.json` in the package's `workflows/`. */
+  workflowFiles?: string[];
+}
+
+export interface Service {
+  app: ReturnType<typeof createApp>;
+  engine: Engine;
+  store: Store;
+  /** Where the data is, for the start-up banner ('SQLite ./data/reglament.db'). */
+  storeDescription: string;
+  workflows: WorkflowRegistry;
+  calendar: Calendar;
+  ports: DefaultPorts;
+  auth: AuthKeys;
+  clock: Clock;
+  logger: Logger;
+  config: ServiceConfig;
+  /** Stops the scheduler and closes the store (unless it was passed in). */
+  close(): Promise<void>;
+}
+
+/** Every `*.json` definition in a folder, sorted. */
+export function workflowFilesIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/**
+ * Builds the service. Call `engine.start()` to run timers and the outbox in the background.
+ *
+ * @example
+ * const service = await createService({ config: loadConfig() });
+ * serve({ fetch: service.app.fetch, port: service.config.port });
+ */
+export async function createService(options: ServiceOptions): Promise<Service> {
+  const { config } = options;
+  const clock = options.clock ?? { now: () => new Date().toISOString() };
+  const ids = options.ids ?? createIdGenerator({ clock });
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const calendar = createCalendar({ timeZone: config.timeZone, ...(config.region ? { region: config.region } : {}) });
+  const workflows = createWorkflowRegistry({ calendar });
+  for (const file of options.workflowFiles ?? workflowFilesIn(packageWorkflowsDir)) workflows.load(file);
+  const auth = await resolveAuthKeys(config);
+  const opened = options.store ? { store: options.store, description: 'the given store' } : await openStore(config);
+  const { store } = opened;
+  const serviceTitles = Object.fromEntries(workflows.latest().map((workflow) => [workflow.service, workflow.definition.title]));
+  const ports = createDefaultPorts({ store, clock, ids, serviceTitles });
+  const engine = createEngine({
+    store,
+    workflows,
+    calendar,
+    ports,
+    clock,
+    ids,
+    logger: {
+      info: (fields, message) => logger.info(message, fields),
+      warn: (fields, message) => logger.warn(message, fields),
+      error: (fields, message) => logger.error(message, fields),
+    },
+  });
+  const deps = { engine, store, workflows, calendar, ports, clock };
+  const app = createApp({
+    ...deps,
+    auth,
+    logger,
+    metrics: new Registry(),
+    corsOrigins: config.corsOrigins,
+    bodyLimitBytes: config.bodyLimitBytes,
+    version: packageVersion,
+    admin: createAdminPages({ ...deps, auth }),
+    documents: createDocumentApiRoutes(deps),
+  });
+  return {
+    app,
+    engine,
+    store,
+    storeDescription: opened.description,
+    workflows,
+    calendar,
+    ports,
+    auth,
+    clock,
+    logger,
+    config,
+    async close() {
+      await engine.stop();
+      if (!options.store) await store.dispose();
+    },
+  };
+}
