@@ -12,7 +12,7 @@ export type JournalField = (typeof journalFields)[number];
 
 const requiredFields: readonly JournalField[] = ['school', 'class', 'subject', 'teacher', 'pupil', 'lessonDate', 'kind', 'enteredAt'];
 
-/** Header spellings per field (compared after {@link normaliseHeader}). */
+/** Header spellings per field (compared after `normaliseHeader`). */
 export const columnHeaders: Record<JournalField, readonly string[]> = {
   school: ['школа', 'оо', 'образовательная организация', 'организация', 'код школы', 'id школы', 'school'],
   class: ['класс', 'группа', 'class'],
