@@ -1,40 +1,38 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createCalendar } from '../../src/calendar/calendar.js';
 import { createApp } from '../../src/http/app.js';
-import { createWorkflowRegistry } from '../../src/definition/registry.js';
-import { createSqliteStore } from '../../src/store/sqlite/index.js';
+import { startHarness, type Harness } from './harness.js';
 
-const routes = suite('service routes: health, metrics, openapi, docs, calendar');
-const keys = { algorithm: 'HS256' as const, verifyKey: 'k'.repeat(32), signKey: 'k'.repeat(32) };
+const routes = suite('service routes: health, metrics, openapi, docs, workflows, calendar');
 
-function appWith(store = createSqliteStore({ file: ':memory:' }), corsOrigins: string[] = []) {
-  const calendar = createCalendar({ timeZone: 'Asia/Yekaterinburg' });
-  const workflows = createWorkflowRegistry({ calendar });
-  workflows.load('examples/embedded/workflow.json');
-  return createApp({ store, calendar, workflows, auth: keys, corsOrigins });
+let harness: Harness;
+routes.before.each(async () => {
+  harness = await startHarness();
+});
+routes.after.each(async () => {
+  await harness.close();
+});
+
+function app() {
+  return harness.service.app;
 }
 
 routes('healthz answers; readyz pings the store and says 503 when it is gone', async () => {
-  const store = createSqliteStore({ file: ':memory:' });
-  await store.init();
-  const app = appWith(store);
-  assert.is((await app.request('/healthz')).status, 200);
-  const ready = await app.request('/readyz');
+  assert.is((await app().request('/healthz')).status, 200);
+  const ready = await app().request('/readyz');
   assert.is(ready.status, 200);
   assert.equal(await ready.json(), { status: 'ok', store: 'reachable' });
-  await store.dispose();
-  const down = await app.request('/readyz');
+  await harness.service.store.dispose();
+  const down = await app().request('/readyz');
   assert.is(down.status, 503);
   assert.is(down.headers.get('content-type'), 'application/problem+json');
 });
 
 routes('counts requests by route pattern in /metrics', async () => {
-  const app = appWith();
-  await app.request('/healthz');
-  await app.request('/v1/calendar/deadline?from=2025-04-29&workingDays=7');
-  await app.request('/no/such/route');
-  const response = await app.request('/metrics');
+  await app().request('/healthz');
+  await app().request('/v1/calendar/deadline?from=2025-04-29&workingDays=7');
+  await app().request('/no/such/route');
+  const response = await app().request('/metrics');
   assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0.0.4/);
   const text = await response.text();
   assert.match(text, /reglament_http_requests_total\{method="GET",route="\/healthz",status="200"\} 1/);
@@ -44,18 +42,17 @@ routes('counts requests by route pattern in /metrics', async () => {
 });
 
 routes('counts a deadline by the production calendar', async () => {
-  const response = await appWith().request('/v1/calendar/deadline?from=2025-04-29&workingDays=7');
+  const response = await app().request('/v1/calendar/deadline?from=2025-04-29&workingDays=7');
   assert.is(response.status, 200);
   assert.equal(await response.json(), {
     from: '2025-04-29', unit: 'workingDays', days: 7, lastDay: '2025-05-14', dueAt: '2025-05-14T19:00:00.000Z', provisional: false, timeZone: 'Asia/Yekaterinburg',
   });
-  const calendarDays = (await (await appWith().request('/v1/calendar/deadline?from=2025-04-29&calendarDays=30')).json()) as { lastDay: string };
+  const calendarDays = (await (await app().request('/v1/calendar/deadline?from=2025-04-29&calendarDays=30')).json()) as { lastDay: string };
   assert.is(calendarDays.lastDay, '2025-05-29');
 });
 
 routes('refuses bad deadline queries with a problem naming the field', async () => {
-  const app = appWith();
-  for (const [query, path] of [
+    for (const [query, path] of [
     ['from=2025-02-30&workingDays=7', '/query/from'],
     ['from=yesterday&workingDays=7', '/query/from'],
     ['from=2025-04-29&workingDays=-1', '/query/workingDays'],
@@ -65,7 +62,7 @@ routes('refuses bad deadline queries with a problem naming the field', async () 
     ['from=2100-12-30&workingDays=3000', '/query/workingDays'],
     ['from=2025-04-29&workingDays=7&x=1', '/query/x'],
   ] as const) {
-    const response = await app.request(`/v1/calendar/deadline?${query}`);
+    const response = await app().request(`/v1/calendar/deadline?${query}`);
     assert.is(response.status, 400, query);
     assert.is(response.headers.get('content-type'), 'application/problem+json');
     const body = (await response.json()) as { errors: { path: string }[] };
@@ -74,43 +71,41 @@ routes('refuses bad deadline queries with a problem naming the field', async () 
 });
 
 routes('serves an OpenAPI 3.1 document and an offline docs page', async () => {
-  const app = appWith();
-  const doc = (await (await app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const doc = (await (await app().request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
   assert.is(doc.openapi, '3.1.0');
   assert.ok(doc.paths['/v1/calendar/deadline']);
   assert.ok(doc.components.schemas['Problem']);
-  const page = await app.request('/docs');
+  const page = await app().request('/docs');
   assert.is(page.status, 200);
   const html = await page.text();
   assert.not.match(html, /https?:\/\//, 'no external URL in the docs page');
   for (const src of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
-    const asset = await app.request(src[1]!);
+    const asset = await app().request(src[1]!);
     assert.is(asset.status, 200, src[1]);
   }
   assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
 });
 
 routes('lists workflows and serves a definition', async () => {
-  const app = appWith();
-  const list = (await (await app.request('/v1/workflows')).json()) as { items: { service: string; version: string; states: { path: string; epguStatus: string; final: boolean }[]; events: { type: string; roles: string[] }[]; terms: { name: string }[] }[] };
-  const certificate = list.items.find((item) => item.service === 'study-certificate');
-  assert.ok(certificate);
-  assert.is(certificate.version, '1.0.0');
-  assert.equal(certificate.states.find((state) => state.path === 'registered'), { path: 'registered', epguStatus: 'Заявление зарегистрировано', final: false });
-  assert.equal(certificate.events.find((event) => event.type === 'REGISTER'), { type: 'REGISTER', title: 'Зарегистрировать заявление', roles: ['clerk'] });
-  assert.equal(certificate.terms.map((term) => term.name), ['registration', 'certificate']);
-  const definition = (await (await app.request('/v1/workflows/study-certificate')).json()) as { service: string; terms: { workingDays: number }[] };
-  assert.is(definition.service, 'study-certificate');
-  assert.is(definition.terms[1]!.workingDays, 5, 'parameters are resolved');
-  const missing = await app.request('/v1/workflows/no-such-service');
+    const list = (await (await app().request('/v1/workflows')).json()) as { items: { service: string; version: string; states: { path: string; epguStatus: string; final: boolean }[]; events: { type: string; roles: string[] }[]; terms: { name: string }[] }[] };
+  assert.equal(list.items.map((item) => item.service), ['access-termination', 'appeal', 'diary-access', 'journal-extract', 'typo-correction']);
+  const access = list.items.find((item) => item.service === 'diary-access')!;
+  assert.is(access.version, '1.0.0');
+  assert.ok(access.states.some((state) => state.path === 'registered' && state.epguStatus.length > 0 && !state.final));
+  assert.equal(access.events.find((event) => event.type === 'REGISTER')?.roles, ['clerk']);
+  assert.equal(access.terms.map((term) => term.name), ['registration', 'credentials', 'destruction']);
+  const definition = (await (await app().request('/v1/workflows/diary-access')).json()) as { service: string; terms: { name: string; workingDays: number }[] };
+  assert.is(definition.service, 'diary-access');
+  assert.is(definition.terms.find((term) => term.name === 'credentials')!.workingDays, 10, 'parameters are resolved');
+  const missing = await app().request('/v1/workflows/no-such-service');
   assert.is(missing.status, 404);
   assert.is(((await missing.json()) as { code: string }).code, 'WORKFLOW_NOT_FOUND');
-  assert.is((await app.request('/v1/workflows/study-certificate?version=9.9.9')).status, 404);
-  assert.is((await app.request('/v1/workflows/study-certificate?version=latest!')).status, 400);
+  assert.is((await app().request('/v1/workflows/diary-access?version=9.9.9')).status, 404);
+  assert.is((await app().request('/v1/workflows/diary-access?version=latest!')).status, 400);
 });
 
 routes('answers unknown routes with a 404 problem and sets secure headers', async () => {
-  const response = await appWith().request('/v2/nothing');
+  const response = await app().request('/v2/nothing');
   assert.is(response.status, 404);
   assert.is(response.headers.get('content-type'), 'application/problem+json');
   assert.is(response.headers.get('x-content-type-options'), 'nosniff');
@@ -118,13 +113,16 @@ routes('answers unknown routes with a 404 problem and sets secure headers', asyn
 });
 
 routes('sends CORS headers only to configured origins', async () => {
-  const app = appWith(createSqliteStore({ file: ':memory:' }), ['https://portal.example']);
-  const allowed = await app.request('/healthz', { headers: { origin: 'https://portal.example' } });
-  assert.is(allowed.headers.get('access-control-allow-origin'), 'https://portal.example');
-  const other = await app.request('/healthz', { headers: { origin: 'https://evil.example' } });
-  assert.is(other.headers.get('access-control-allow-origin'), null);
-  const none = await appWith().request('/healthz', { headers: { origin: 'https://portal.example' } });
+  const none = await app().request('/healthz', { headers: { origin: 'https://portal.example' } });
   assert.is(none.headers.get('access-control-allow-origin'), null);
+  const { service } = harness;
+  const withCors = createApp({ engine: service.engine, store: service.store, workflows: service.workflows, calendar: service.calendar, ports: service.ports, clock: service.clock, auth: service.auth, corsOrigins: ['https://portal.example'] });
+  const allowed = await withCors.request('/healthz', { headers: { origin: 'https://portal.example' } });
+  assert.is(allowed.headers.get('access-control-allow-origin'), 'https://portal.example');
+  const preflight = await withCors.request('/v1/applications', { method: 'OPTIONS', headers: { origin: 'https://portal.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'if-match' } });
+  assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /If-Match/i);
+  const other = await withCors.request('/healthz', { headers: { origin: 'https://evil.example' } });
+  assert.is(other.headers.get('access-control-allow-origin'), null);
 });
 
 routes.run();
