@@ -5,7 +5,7 @@
  * pure core reads to start and meet terms, schedule timers and send notices.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
-import { assign, setup, type AnyStateMachine } from 'xstate';
+import { assign, createActor, setup, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { Calendar } from '../calendar/types.js';
 import { ReglamentError } from '../errors.js';
 import type { RuleResult } from '../store/types.js';
@@ -62,6 +62,46 @@ export interface CompiledWorkflow {
   epguStatusOf(path: string): string;
   /** Runs `fn` with the evaluation guards read; the core calls it around `transition()`. */
   withEvaluation<T>(evaluation: Evaluation, fn: () => T): T;
+  /** xstate's pure `transition()` without building a throw-away actor per call. */
+  transition(snapshot: AnyMachineSnapshot, event: { type: string }): [AnyMachineSnapshot, unknown[]];
+  /** xstate's pure `initialTransition()`, likewise. */
+  initialTransition(input: Record<string, unknown>): [AnyMachineSnapshot, unknown[]];
+}
+
+/**
+ * The inert actor scope xstate's `transition()` builds on every call, built once: it collects
+ * actions instead of executing them. Definitions cannot invoke or spawn actors (the schema has
+ * no `invoke`), so nothing registers in its system and one scope serves every call.
+ */
+function pureStepper(machine: AnyStateMachine) {
+  const self = createActor(machine);
+  let collected: unknown[] = [];
+  const scope = {
+    self,
+    defer: () => {},
+    id: '',
+    logger: () => {},
+    sessionId: '',
+    stopChild: () => {},
+    system: self.system,
+    emit: () => {},
+    actionExecutor: (action: unknown) => {
+      collected.push(action);
+    },
+  };
+  function run<T>(fn: () => T): [T, unknown[]] {
+    const previous = collected;
+    collected = [];
+    try {
+      return [fn(), collected];
+    } finally {
+      collected = previous;
+    }
+  }
+  return {
+    transition: (snapshot: AnyMachineSnapshot, event: { type: string }) => run(() => machine.transition(snapshot as never, event as never, scope as never) as AnyMachineSnapshot),
+    initialTransition: (input: Record<string, unknown>) => run(() => machine.getInitialSnapshot(scope as never, input as never) as AnyMachineSnapshot),
+  };
 }
 
 const payloadAjv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
@@ -163,7 +203,10 @@ export function compileWorkflow(definition: WorkflowDefinition, options: Compile
   } as never) as unknown as AnyStateMachine;
 
   const statuses = definition.epguStatus;
+  const stepper = pureStepper(machine);
   return {
+    transition: stepper.transition,
+    initialTransition: stepper.initialTransition,
     definition,
     service: definition.service,
     version: definition.version,

@@ -5,7 +5,7 @@
  * Entry/exit markers in the compiled machine tell which states were entered, in order, so
  * terms start and are met, workflow timers are scheduled or cancelled and notices go out.
  */
-import { getNextTransitions, initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { getNextTransitions, type AnyMachineSnapshot } from 'xstate';
 import { systemEvents } from '../definition/builtins.js';
 import type { CompiledWorkflow } from '../definition/compile.js';
 import { ReglamentError } from '../errors.js';
@@ -35,6 +35,8 @@ export interface StepResult {
   effects: Effect[];
   /** Every rule consulted in this command, in the order consulted. */
   ruleResults: RuleResult[];
+  /** Events the new state accepts (guards not evaluated). */
+  allowedEvents: string[];
 }
 
 export type EngineEvent = { type: string; [key: string]: unknown };
@@ -102,6 +104,7 @@ function result(workflow: CompiledWorkflow, id: string, snapshot: AnyMachineSnap
     nextDueAt: snapshot.status === 'active' ? nextDueAt(terms) : null,
     effects,
     ruleResults,
+    allowedEvents: allowedEventsOf(workflow, snapshot),
   };
 }
 
@@ -114,7 +117,7 @@ function result(workflow: CompiledWorkflow, id: string, snapshot: AnyMachineSnap
  */
 export function startWorkflow(workflow: CompiledWorkflow, application: ApplicationFacts, input: Record<string, unknown>, facts: Facts, now: string): StepResult {
   const evaluation = { facts: buildFacts(application, input, { type: 'submit' }, facts), consulted: new Map<string, RuleResult>() };
-  const [snapshot, actions] = workflow.withEvaluation(evaluation, () => initialTransition(workflow.machine, input as never));
+  const [snapshot, actions] = workflow.withEvaluation(evaluation, () => workflow.initialTransition(input));
   let terms: TermRecord[] = [];
   const effects: Effect[] = [];
   for (const term of workflow.termsFrom.get('received') ?? []) {
@@ -161,7 +164,7 @@ export function applyEvent(workflow: CompiledWorkflow, current: CoreApplication,
   if (!handled) return result(workflow, current.application.id, snapshot, current.terms, extra, [], now);
   const context = snapshot.context as Record<string, unknown>;
   const evaluation = { facts: buildFacts(current.application, context, event, facts), consulted: new Map<string, RuleResult>() };
-  const [next, actions] = workflow.withEvaluation(evaluation, () => transition(workflow.machine, snapshot, event as never));
+  const [next, actions] = workflow.withEvaluation(evaluation, () => workflow.transition(snapshot, event));
   const ruleResults = [...evaluation.consulted.values()];
   if (next === snapshot && !isTermEvent) {
     throw new ReglamentError('EVENT_NOT_ALLOWED', `event ${event.type} changes nothing in state ${statePath(snapshot.value)}: its conditions are not met`, {

@@ -5,7 +5,7 @@
  * Pure: every instant comes from the caller.
  */
 import { DateTime } from 'luxon';
-import type { Calendar } from '../calendar/types.js';
+import type { Calendar, TermEnd } from '../calendar/types.js';
 import type { TermRecord } from '../store/types.js';
 import type { TermSpec, TimerSpec } from '../definition/types.js';
 import { systemEvents } from '../definition/builtins.js';
@@ -20,19 +20,46 @@ function toInstant(date: DateTime): string {
   return new Date(date.toMillis()).toISOString();
 }
 
+/**
+ * Calendar answers memoised per calendar: the calendar is pure, and the same dates come up for
+ * every application received that day, while each answer costs several Luxon conversions.
+ */
+const memos = new WeakMap<Calendar, Map<string, unknown>>();
+
+function memo<T>(calendar: Calendar, key: string, compute: () => T): T {
+  let cache = memos.get(calendar);
+  if (!cache) memos.set(calendar, (cache = new Map()));
+  if (cache.has(key)) return cache.get(key) as T;
+  if (cache.size >= 50_000) cache.clear();
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
+/** The calendar date of an instant in the calendar's zone; zone offsets change on whole minutes. */
+export function localDateOf(calendar: Calendar, instant: string): string {
+  return memo(calendar, `d${instant.slice(0, 16)}`, () => calendar.localDate(instant));
+}
+
 /** The start (00:00 local) of a calendar date in the calendar's zone, as a UTC instant. */
 export function startOfDay(calendar: Calendar, date: string): string {
-  return toInstant(DateTime.fromISO(date, { zone: calendar.timeZone }).startOf('day'));
+  return memo(calendar, `s${date}`, () => toInstant(DateTime.fromISO(date, { zone: calendar.timeZone }).startOf('day')));
 }
 
 /** The working day `n` working days before `date` (n = 0: `date` itself). */
 export function workingDaysBefore(calendar: Calendar, date: string, n: number): string {
-  let day = DateTime.fromISO(date, { zone: calendar.timeZone });
-  for (let counted = 0; counted < n; ) {
-    day = day.minus({ days: 1 });
-    if (calendar.isWorkingDay(day.toISODate()!)) counted += 1;
-  }
-  return day.toISODate()!;
+  return memo(calendar, `b${date}|${n}`, () => {
+    let day = DateTime.fromISO(date, { zone: calendar.timeZone });
+    for (let counted = 0; counted < n; ) {
+      day = day.minus({ days: 1 });
+      if (calendar.isWorkingDay(day.toISODate()!)) counted += 1;
+    }
+    return day.toISODate()!;
+  });
+}
+
+function termEnd(calendar: Calendar, from: string, n: number, unit: 'workingDays' | 'calendarDays'): TermEnd {
+  return memo(calendar, `t${from}|${n}|${unit}`, () => calendar.term(from, n, unit));
 }
 
 /**
@@ -44,13 +71,13 @@ export function workingDaysBefore(calendar: Calendar, date: string, n: number): 
  * // { record: { name: 'credentials', lastDay: '2025-05-19', ... }, effects: [scheduleTimer ×2] }
  */
 export function startTerm(calendar: Calendar, applicationId: string, term: TermSpec, startedAt: string, fromReceipt: boolean): { record: TermRecord; effects: Effect[] } {
-  let from = calendar.localDate(startedAt);
+  let from = localDateOf(calendar, startedAt);
   if (fromReceipt) {
-    const afterHours = term.officeHoursEnd !== undefined && DateTime.fromISO(startedAt, { zone: calendar.timeZone }).toFormat('HH:mm') >= term.officeHoursEnd;
+    const afterHours = term.officeHoursEnd !== undefined && memo(calendar, `h${startedAt.slice(0, 16)}`, () => DateTime.fromISO(startedAt, { zone: calendar.timeZone }).toFormat('HH:mm')) >= term.officeHoursEnd;
     from = afterHours || !calendar.isWorkingDay(from) ? calendar.nextWorkingDay(from) : from;
   }
   const unit = term.calendarDays !== undefined ? 'calendarDays' : 'workingDays';
-  const end = calendar.term(from, (term.calendarDays ?? term.workingDays)!, unit);
+  const end = termEnd(calendar, from, (term.calendarDays ?? term.workingDays)!, unit);
   const record: TermRecord = { name: term.name, startedAt, lastDay: end.lastDay, dueAt: end.dueAt, provisional: end.provisional, metAt: null };
   const ids = termTimerIds(applicationId, term.name);
   const effects: Effect[] = [{ type: 'scheduleTimer', id: ids.overdue, dueAt: end.dueAt, event: { type: systemEvents.overdue, term: term.name } }];
@@ -97,7 +124,7 @@ export function isOverdue(term: TermRecord, now: string): boolean {
 /** The stored timer of a workflow `timers` entry: fires at the start of the delay's last day. */
 export function scheduleWorkflowTimer(calendar: Calendar, applicationId: string, timer: TimerSpec, now: string): Effect {
   const unit = timer.calendarDays !== undefined ? 'calendarDays' : 'workingDays';
-  const end = calendar.term(calendar.localDate(now), (timer.calendarDays ?? timer.workingDays)!, unit);
+  const end = termEnd(calendar, localDateOf(calendar, now), (timer.calendarDays ?? timer.workingDays)!, unit);
   const at = startOfDay(calendar, end.lastDay);
   return { type: 'scheduleTimer', id: `${applicationId}:timer:${timer.name}`, dueAt: at > now ? at : now, event: { type: timer.send, timer: timer.name } };
 }

@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CompiledWorkflow } from '../definition/compile.js';
 import { applyEvent, startWorkflow, type StepResult } from '../engine/step.js';
-import { restoreSnapshot } from '../engine/state.js';
 import { ReglamentError, isReglamentError } from '../errors.js';
 import type { ApplicationParties } from '../ports/types.js';
 import type { Actor, ApplicationRecord, CommitCommand, TimerRecord } from '../store/types.js';
@@ -56,7 +55,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   /** Commits, returns the view (the first one on a duplicate key), dispatches after. */
   async function commit(workflow: CompiledWorkflow, command: CommitCommand, step: StepResult, idempotencyKey?: string): Promise<ApplicationView> {
-    const view = toView(workflow, command.application, clock.now(), restoreSnapshot(workflow, step.snapshot));
+    const view = toView(workflow, command.application, clock.now(), step.allowedEvents);
     const outcome = await store.commit(idempotencyKey ? { ...command, idempotency: { key: idempotencyKey, result: view } } : command);
     if (outcome.status === 'duplicate') return outcome.command.result as ApplicationView;
     if (dispatch === 'inline' && command.outbox.length > 0) await dispatchOutbox().catch((error) => logger.error({ err: String(error) }, 'outbox dispatch failed'));
@@ -134,7 +133,7 @@ export function createEngine(options: EngineOptions): Engine {
         if (!isReglamentError(error, 'EVENT_NOT_ALLOWED')) throw error;
         // The state moved on and no longer takes this event: consume the timer, change nothing.
         const workflow = workflowOf(record);
-        const step: StepResult = { snapshot: record.snapshot, state: record.state, status: record.status, epguStatus: workflow.epguStatusOf(record.state), terms: record.terms, nextDueAt: record.nextDueAt, effects: [], ruleResults: [] };
+        const step: StepResult = { snapshot: record.snapshot, state: record.state, status: record.status, epguStatus: workflow.epguStatusOf(record.state), terms: record.terms, nextDueAt: record.nextDueAt, effects: [], ruleResults: [], allowedEvents: toView(workflow, record, clock.now()).allowedEvents };
         built = { workflow, step, command: buildCommit({ previous: record, base: record, step, event: { ...timer.event, ignored: true }, actor: scheduler, now: clock.now(), firedTimer: timer.id }) };
       }
       try {

@@ -6,19 +6,18 @@
 import type { CompiledWorkflow } from '../definition/compile.js';
 import { allowedEventsOf, restoreSnapshot } from '../engine/state.js';
 import { isOverdue } from '../engine/terms.js';
-import type { AnyMachineSnapshot } from 'xstate';
 import type { ApplicationRecord } from '../store/types.js';
 import type { ApplicationView } from './types.js';
 
 /**
- * Builds the view of a record; pass the live snapshot when it is at hand to skip restoring it.
+ * Builds the view of a record; pass the allowed events when the core just computed them, so
+ * the snapshot need not be restored.
  *
  * @example
  * toView(workflow, record, clock.now()).terms[0].overdue // false
  */
-export function toView(workflow: CompiledWorkflow, record: ApplicationRecord, now: string, snapshot?: AnyMachineSnapshot): ApplicationView {
-  const live = snapshot ?? restoreSnapshot(workflow, record.snapshot);
-  const context = (live.context ?? {}) as Record<string, unknown>;
+export function toView(workflow: CompiledWorkflow, record: ApplicationRecord, now: string, allowedEvents?: string[]): ApplicationView {
+  const context = ((record.snapshot as { context?: unknown } | null)?.context ?? {}) as Record<string, unknown>;
   const titles = new Map((workflow.definition.terms ?? []).map((term) => [term.name, term.title]));
   return {
     id: record.id,
@@ -47,7 +46,7 @@ export function toView(workflow: CompiledWorkflow, record: ApplicationRecord, no
       metAt: term.metAt,
     })),
     nextDueAt: record.nextDueAt,
-    allowedEvents: allowedEventsOf(workflow, live),
+    allowedEvents: allowedEvents ?? allowedEventsOf(workflow, restoreSnapshot(workflow, record.snapshot)),
     links: record.links,
   };
 }
