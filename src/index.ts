@@ -113,3 +113,17 @@ export type {
   QualityRuleSummary,
   RuleOutcome,
 } from './quality/types.js';
+
+// The e-diary service of Постановление № 174 (five workflows, notices, the journal extract).
+export {
+  createEdiaryFacts,
+  createEdiaryService,
+  ediaryServices,
+  ediaryTemplates,
+  ediaryWorkflows,
+  epguStatusNames,
+  journalExtract,
+  loadEpguCodes,
+  registerEdiaryWorkflows,
+} from './ediary/index.js';
+export type { EdiaryRuntime, EdiaryServiceId, EdiaryServiceOptions, EdiaryWorkflowOptions, EpguCodes, EpguCodesConfig } from './ediary/index.js';
