@@ -7,9 +7,9 @@ import { documentApiRoutes } from '../admin/api-documents.js';
 import { createAdminApp } from '../admin/app.js';
 import type { AuthKeys } from '../http/auth/token.js';
 import type { HttpDeps } from '../http/deps.js';
-import type { DefaultPorts } from '../ports/defaults.js';
+import type { ServicePorts } from './service.js';
 
-type Deps = Omit<HttpDeps, 'ports'> & { ports: DefaultPorts };
+type Deps = Omit<HttpDeps, 'ports'> & { ports: ServicePorts };
 
 /**
  * The admin pages, on the service's store, ports and keys.

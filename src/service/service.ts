@@ -17,8 +17,10 @@ import type { AuthKeys } from '../http/auth/token.js';
 import { createApp } from '../http/app.js';
 import { createLogger, type Logger } from '../http/logger.js';
 import { Registry } from '../http/metrics/registry.js';
+import { createEdiaryFacts } from '../ediary/facts.js';
+import { ediaryTemplates } from '../ediary/service.js';
 import { createDefaultPorts, type DefaultPorts } from '../ports/defaults.js';
-import type { Clock, IdGenerator } from '../ports/types.js';
+import type { Clock, FactsPort, IdGenerator } from '../ports/types.js';
 import { createEngine } from '../runtime/engine.js';
 import { createIdGenerator } from '../runtime/ids.js';
 import type { Engine } from '../runtime/types.js';
@@ -32,6 +34,9 @@ export const packageWorkflowsDir = fileURLToPath(new URL('../../workflows/', imp
 
 /** The package version, shown in the OpenAPI document. */
 export const packageVersion: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/** The default ports, with the e-diary facts in front of the roster. */
+export type ServicePorts = Omit<DefaultPorts, 'facts'> & { facts: FactsPort };
 
 export interface ServiceOptions {
   config: ServiceConfig;
@@ -52,7 +57,7 @@ export interface Service {
   storeDescription: string;
   workflows: WorkflowRegistry;
   calendar: Calendar;
-  ports: DefaultPorts;
+  ports: ServicePorts;
   auth: AuthKeys;
   clock: Clock;
   logger: Logger;
@@ -88,7 +93,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const opened = options.store ? { store: options.store, description: 'the given store' } : await openStore(config);
   const { store } = opened;
   const serviceTitles = Object.fromEntries(workflows.latest().map((workflow) => [workflow.service, workflow.definition.title]));
-  const ports = createDefaultPorts({ store, clock, ids, serviceTitles });
+  // The e-diary notices and journal extract are the templates the shipped workflows name; its
+  // facts add, for a termination, whether the access it ends is the applicant's own.
+  const defaults = createDefaultPorts({ store, clock, ids, templates: ediaryTemplates, serviceTitles });
+  const ports: ServicePorts = { ...defaults, facts: createEdiaryFacts({ roster: defaults.roster, store }) };
   const engine = createEngine({
     store,
     workflows,
