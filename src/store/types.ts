@@ -134,8 +134,10 @@ export interface OutboxRecord {
 export interface StoredCommand {
   key: string;
   applicationId: string;
+  /** The application version the command produced. */
   version: number;
   result: unknown;
+  /** The command's `history.at`. */
   at: string;
 }
 
