@@ -6,7 +6,7 @@
  * Pure: no I/O, no layout, nothing drawn.
  */
 import { ReglamentError } from '../errors.js';
-import { stateLabel, stateSubtitle, transitionLabel, type NamingLike, type StateConfigLike } from './labels.js';
+import { guardLabel, stateLabel, stateSubtitle, transitionLabel, type NamingLike, type StateConfigLike } from './labels.js';
 
 export type { NamingLike, StateConfigLike } from './labels.js';
 
@@ -57,6 +57,8 @@ export interface GraphEdge {
   /** The event type; `null` for `always`; 'after <delay>' / 'done' for those kinds. */
   event: string | null;
   guard: string | null;
+  /** What the guard checks, in words (shown on hover; in the label too when it picks between alternatives). */
+  condition: string | null;
   /** What the diagram writes on the edge, e.g. 'Принять решение [есть основания: refusalGrounds]'. */
   label: string;
 }
@@ -131,26 +133,32 @@ export function workflowGraph(definition: DefinitionLike): WorkflowGraph {
 
   function collectTransitions(node: GraphNode, config: StateConfigLike): void {
     for (const [event, spec] of Object.entries(config.on ?? {})) {
-      for (const [index, t] of alternatives(spec).entries()) addEdge(node, 'event', event, t, `/on/${event}/${index}`);
+      const list = alternatives(spec);
+      for (const [index, t] of list.entries()) addEdge(node, 'event', event, t, `/on/${event}/${index}`, list.length > 1);
     }
-    for (const [index, t] of alternatives(config.always).entries()) addEdge(node, 'always', null, t, `/always/${index}`);
+    const always = alternatives(config.always);
+    for (const [index, t] of always.entries()) addEdge(node, 'always', null, t, `/always/${index}`, always.length > 1);
     for (const [delay, spec] of Object.entries(config.after ?? {})) {
-      for (const [index, t] of alternatives(spec).entries()) addEdge(node, 'after', `after ${delay}`, t, `/after/${delay}/${index}`);
+      const list = alternatives(spec);
+      for (const [index, t] of list.entries()) addEdge(node, 'after', `after ${delay}`, t, `/after/${delay}/${index}`, list.length > 1);
     }
-    for (const [index, t] of alternatives(config.onDone).entries()) addEdge(node, 'done', 'done', t, `/onDone/${index}`);
+    const done = alternatives(config.onDone);
+    for (const [index, t] of done.entries()) addEdge(node, 'done', 'done', t, `/onDone/${index}`, done.length > 1);
   }
 
-  function addEdge(node: GraphNode, kind: EdgeKind, event: string | null, t: TransitionLike, where: string): void {
+  /** `branching`: the event has alternatives here, so the guard decides the way and belongs in the label. */
+  function addEdge(node: GraphNode, kind: EdgeKind, event: string | null, t: TransitionLike, where: string, branching: boolean): void {
     const targets = t.target === undefined ? [] : Array.isArray(t.target) ? t.target : [t.target];
     const guard = guardName(t.guard);
-    const label = transitionLabel(event, t.guard, definition, t.description);
+    const condition = guardLabel(t.guard);
+    const label = transitionLabel(event, branching ? t.guard : undefined, definition, t.description);
     for (const raw of targets.length === 0 ? [null] : targets) {
       const at = node.id === anyState ? where : `/states/${node.id.replaceAll('.', '/states/')}${where}`;
       const target = raw === null ? node.id : resolveTarget(raw, node, at);
       const base = `${node.id}|${event ?? 'always'}|${target}`;
       let key = base;
       for (let n = 2; edges.some((edge) => edge.key === key); n++) key = `${base}|${n}`;
-      edges.push({ id: `t${edges.length}`, key, source: node.id, target, kind, event, guard, label });
+      edges.push({ id: `t${edges.length}`, key, source: node.id, target, kind, event, guard, condition, label });
     }
   }
 

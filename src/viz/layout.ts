@@ -33,12 +33,22 @@ export interface PlacedNode extends Box {
   subtitleLines: string[];
 }
 
-/** A routed transition (or the arrow from an initial marker, `edge: null`). */
+/** The label lines of one transition within an arrow's label box. */
+export interface EdgeLabelPart {
+  edge: GraphEdge;
+  lines: string[];
+}
+
+/**
+ * A routed arrow: every transition between the same two states shares one arrow, its label
+ * listing each of them (a regulation often lets five termination grounds lead from one state
+ * to the same end). The arrow from an initial marker has no transitions.
+ */
 export interface PlacedEdge {
   id: string;
-  edge: GraphEdge | null;
+  edges: GraphEdge[];
   points: Point[];
-  label: (Box & { lines: string[] }) | null;
+  label: (Box & { parts: EdgeLabelPart[] }) | null;
 }
 
 export interface WorkflowLayout {
@@ -58,7 +68,7 @@ export interface LayoutOptions {
 }
 
 /** Font metrics shared with the SVG renderer so boxes fit their text. */
-export const metrics = { title: 13, subtitle: 10.5, edge: 11, lineHeight: 1.3, countsRow: 22, padding: 10, wrap: 24 } as const;
+export const metrics = { title: 13, subtitle: 10.5, edge: 11, lineHeight: 1.3, countsRow: 22, padding: 10, wrap: 24, edgeWrap: 30 } as const;
 
 // elk.bundled.js is CommonJS with an ES-style typing; under NodeNext the constructor is the module itself.
 const ElkConstructor = ((elkBundled as unknown as { default?: unknown }).default ?? elkBundled) as new () => ELK;
@@ -84,7 +94,12 @@ export async function layoutWorkflow(graph: WorkflowGraph, options: LayoutOption
     const elkNode: ElkNode = { id: node.id, ...stateSize(node, lines, subtitleLines, reserveCounts), children: [], edges: [] };
     if (node.children.length > 0) {
       const top = headerHeight(lines, subtitleLines, reserveCounts) + metrics.padding;
-      elkNode.layoutOptions = { 'elk.padding': `[top=${top},left=16,bottom=16,right=16]` };
+      // The box must hold its own title as well as its children. ELK (0.11) reads a compound
+      // node's minimum size transposed when the direction is DOWN, so the pair is swapped there.
+      const minWidth = stateSize(node, lines, subtitleLines, reserveCounts).width + 12;
+      const minHeight = top + 40;
+      const minimum = direction === 'DOWN' ? `(${minHeight}, ${minWidth})` : `(${minWidth}, ${minHeight})`;
+      elkNode.layoutOptions = { 'elk.padding': `[top=${top},left=16,bottom=16,right=16]`, 'elk.nodeSize.constraints': 'MINIMUM_SIZE', 'elk.nodeSize.minimum': minimum };
       delete elkNode.width;
       delete elkNode.height;
     }
@@ -92,15 +107,16 @@ export async function layoutWorkflow(graph: WorkflowGraph, options: LayoutOption
     (node.parent === null ? root : elkNodes.get(node.parent)!).children!.push(elkNode);
   }
   addInitialMarkers(graph, root, elkNodes);
-  for (const edge of graph.edges) {
-    const lines = wrapText(edge.label, 28);
-    const label = { text: edge.label, width: Math.max(...lines.map((line) => textWidth(line, metrics.edge))) + 6, height: lines.length * metrics.edge * metrics.lineHeight + 4 };
-    const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.source], targets: [edge.target], labels: [label] };
-    containerOf(edge.source, edge.target, graph, root, elkNodes).edges!.push(elkEdge);
+  const bundles = bundleEdges(graph.edges);
+  for (const [id, members] of bundles) {
+    const lines = members.flatMap((edge) => labelLines(edge, members.length));
+    const label = { text: id, width: Math.max(...lines.map((line) => textWidth(line, metrics.edge))) + 34, height: lines.length * metrics.edge * metrics.lineHeight + 4 };
+    const elkEdge: ElkExtendedEdge = { id, sources: [members[0]!.source], targets: [members[0]!.target], labels: [label] };
+    containerOf(members[0]!.source, members[0]!.target, graph, root, elkNodes).edges!.push(elkEdge);
   }
 
   const laid = await elk.layout(root);
-  return collect(graph, laid, texts);
+  return collect(graph, laid, texts, bundles);
 }
 
 function rootOptions(direction: 'DOWN' | 'RIGHT'): Record<string, string> {
@@ -158,9 +174,26 @@ function containerOf(source: string, target: string, graph: WorkflowGraph, root:
   return common === null ? root : elkNodes.get(common)!;
 }
 
-function collect(graph: WorkflowGraph, laid: ElkNode, texts: Map<string, { lines: string[]; subtitleLines: string[] }>): WorkflowLayout {
+/** A transition's label lines; in a shared arrow each starts with a bullet so wrapped lines read as one. */
+function labelLines(edge: GraphEdge, shared: number): string[] {
+  const lines = wrapText(edge.label, metrics.edgeWrap);
+  return shared > 1 ? lines.map((line, i) => (i === 0 ? `• ${line}` : `   ${line}`)) : lines;
+}
+
+/** Transitions grouped by (source, target), in definition order; the group id is its first edge's id. */
+function bundleEdges(edges: GraphEdge[]): Map<string, GraphEdge[]> {
+  const byEnds = new Map<string, GraphEdge[]>();
+  for (const edge of edges) {
+    const ends = `${edge.source}\u0000${edge.target}`;
+    const group = byEnds.get(ends);
+    if (group) group.push(edge);
+    else byEnds.set(ends, [edge]);
+  }
+  return new Map([...byEnds.values()].map((group) => [group[0]!.id, group]));
+}
+
+function collect(graph: WorkflowGraph, laid: ElkNode, texts: Map<string, { lines: string[]; subtitleLines: string[] }>, bundles: Map<string, GraphEdge[]>): WorkflowLayout {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
-  const edgesById = new Map(graph.edges.map((edge) => [edge.id, edge]));
   const nodes: PlacedNode[] = [];
   const edges: PlacedEdge[] = [];
   const origin = new Map<string, Point>([['__root__', { x: 0, y: 0 }]]);
@@ -181,12 +214,13 @@ function collect(graph: WorkflowGraph, laid: ElkNode, texts: Map<string, { lines
       const base = origin.get(edge.container ?? elkNode.id) ?? offset;
       const shift = (p: Point): Point => ({ x: base.x + p.x, y: base.y + p.y });
       const points = (edge.sections ?? []).flatMap((section) => [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]).map(shift);
+      const members = bundles.get(edge.id) ?? [];
       const elkLabel = edge.labels?.[0];
       const label =
-        elkLabel && elkLabel.text
-          ? { ...shift({ x: elkLabel.x ?? 0, y: elkLabel.y ?? 0 }), width: elkLabel.width ?? 0, height: elkLabel.height ?? 0, lines: wrapText(elkLabel.text, 28) }
+        elkLabel && members.length > 0
+          ? { ...shift({ x: elkLabel.x ?? 0, y: elkLabel.y ?? 0 }), width: elkLabel.width ?? 0, height: elkLabel.height ?? 0, parts: members.map((member) => ({ edge: member, lines: labelLines(member, members.length) })) }
           : null;
-      edges.push({ id: edge.id, edge: edgesById.get(edge.id) ?? null, points, label });
+      edges.push({ id: edge.id, edges: members, points, label });
     }
   }
 }

@@ -8,6 +8,7 @@
  * transition, so pages and tests can find it.
  */
 import { empty, neutral, stateSwatch, type Swatch } from './colour.js';
+import type { GraphEdge } from './graph.js';
 import type { PlacedEdge, PlacedNode, Point, WorkflowLayout } from './layout.js';
 import { metrics } from './layout.js';
 import { escapeXml as x, num } from './xml.js';
@@ -40,7 +41,7 @@ const muted = '#5b6475';
 export function renderSvg(layout: WorkflowLayout, options: SvgOptions = {}): string {
   const prefix = `wf-${layout.graph.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const title = options.title ?? layout.graph.title;
-  const maxFlow = Math.max(0, ...Object.values(options.counts?.transitions ?? {}));
+  const maxFlow = Math.max(0, ...layout.edges.map((arrow) => arrow.edges.reduce((sum, edge) => sum + (options.counts?.transitions?.[edge.key] ?? 0), 0)));
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img" aria-label="${x(title)}" font-family="${x(font)}" data-workflow="${x(layout.graph.id)}">`,
@@ -49,7 +50,7 @@ export function renderSvg(layout: WorkflowLayout, options: SvgOptions = {}): str
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
   );
   for (const node of layout.nodes) out.push(node.node ? stateBox(node, options) : initialDot(node));
-  for (const edge of layout.edges) out.push(edge.edge ? transition(edge, prefix, options.counts, maxFlow) : initialArrow(edge, prefix));
+  for (const edge of layout.edges) out.push(edge.edges.length > 0 ? transition(edge, prefix, options.counts, maxFlow) : initialArrow(edge, prefix));
   out.push('</svg>');
   return out.join('\n');
 }
@@ -104,24 +105,43 @@ function initialArrow(placed: PlacedEdge, prefix: string): string {
   return `<path d="${pathData(placed.points)}" fill="none" stroke="${ink}" stroke-width="1.4" marker-end="url(#${prefix}-arrow)"/>`;
 }
 
+/**
+ * One arrow for all transitions between two states: the path once, then each transition's
+ * label lines as its own group (with its count), so each stays findable by its key.
+ */
 function transition(placed: PlacedEdge, prefix: string, counts: DiagramCounts | undefined, maxFlow: number): string {
-  const edge = placed.edge!;
-  const flow = counts?.transitions ? (counts.transitions[edge.key] ?? 0) : null;
-  const width = flow === null || maxFlow === 0 ? 1.4 : 1.2 + (3.6 * flow) / maxFlow;
-  const colour = flow !== null && flow > 0 ? '#35507a' : muted;
-  const dash = edge.kind === 'always' ? ' stroke-dasharray="5 3"' : '';
+  const flowOf = (key: string) => (counts?.transitions ? (counts.transitions[key] ?? 0) : null);
+  const flows = placed.edges.map((edge) => flowOf(edge.key));
+  const total = flows.some((flow) => flow !== null) ? flows.reduce<number>((sum, flow) => sum + (flow ?? 0), 0) : null;
+  const width = total === null || maxFlow === 0 ? 1.4 : 1.2 + (3.6 * Math.min(total, maxFlow)) / maxFlow;
+  const colour = total !== null && total > 0 ? '#35507a' : muted;
+  const dash = placed.edges.every((edge) => edge.kind === 'always') ? ' stroke-dasharray="5 3"' : '';
   const parts = [`<path d="${pathData(placed.points)}" fill="none" stroke="${colour}" stroke-width="${num(width)}"${dash} marker-end="url(#${prefix}-arrow)"/>`];
+  const groups: string[] = [];
   if (placed.label) {
-    const { x: lx, y: ly, width: lw, height: lh, lines } = placed.label;
-    const flowText = flow === null ? '' : ` · ${flow}`;
-    parts.push(`<rect x="${num(lx - 2)}" y="${num(ly - 1)}" width="${num(lw + 4 + (flowText ? flowText.length * 7 : 0))}" height="${num(lh + 2)}" rx="3" fill="#ffffff" fill-opacity="0.92"/>`);
-    lines.forEach((line, i) => {
-      const last = i === lines.length - 1 && flow !== null ? `<tspan font-weight="700" fill="#35507a">${x(flowText)}</tspan>` : '';
-      parts.push(`<text x="${num(lx + 3)}" y="${num(ly + (i + 1) * metrics.edge * metrics.lineHeight - 1)}" font-size="${metrics.edge}" fill="${muted}" data-role="label">${x(line)}${last}</text>`);
-    });
+    const { x: lx, y: ly, width: lw, height: lh, parts: labelParts } = placed.label;
+    parts.push(`<rect x="${num(lx - 2)}" y="${num(ly - 1)}" width="${num(lw + 4)}" height="${num(lh + 2)}" rx="3" fill="#ffffff" fill-opacity="0.92"/>`);
+    let row = 0;
+    for (const { edge, lines } of labelParts) {
+      const flow = flowOf(edge.key);
+      const texts = lines.map((line, i) => {
+        const last = i === lines.length - 1 && flow !== null ? `<tspan font-weight="700" fill="#35507a">${x(` · ${flow}`)}</tspan>` : '';
+        const indent = line.startsWith(' ') ? 9 : 0;
+        return `<text x="${num(lx + 3 + indent)}" y="${num(ly + (row + i + 1) * metrics.edge * metrics.lineHeight - 1)}" font-size="${metrics.edge}" fill="${muted}" data-role="label">${x(line.trimStart())}${last}</text>`;
+      });
+      row += lines.length;
+      groups.push(transitionGroup(edge, prefix, flow, texts.join('')));
+    }
+  } else {
+    groups.push(...placed.edges.map((edge) => transitionGroup(edge, prefix, flowOf(edge.key), '')));
   }
+  return `<g class="arrow" data-source="${x(placed.edges[0]!.source)}" data-target="${x(placed.edges[0]!.target)}"${total === null ? '' : ` data-count="${total}"`}>${parts.join('')}${groups.join('')}</g>`;
+}
+
+function transitionGroup(edge: GraphEdge, prefix: string, flow: number | null, body: string): string {
   const data = `data-transition="${x(edge.key)}" data-source="${x(edge.source)}" data-target="${x(edge.target)}" data-event="${x(edge.event ?? '')}" data-kind="${edge.kind}"${flow === null ? '' : ` data-count="${flow}"`}`;
-  return `<g class="transition" id="${prefix}-${edge.id}" ${data}><title>${x(edge.label)}</title>${parts.join('')}</g>`;
+  const tooltip = edge.condition && !edge.label.includes(`[${edge.condition}]`) ? `${edge.label} [${edge.condition}]` : edge.label;
+  return `<g class="transition" id="${prefix}-${edge.id}" ${data}><title>${x(tooltip)}</title>${body}</g>`;
 }
 
 function pathData(points: Point[]): string {

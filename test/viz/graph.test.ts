@@ -50,6 +50,13 @@ edges('keeps guarded alternatives apart and labels guards in words', () => {
   assert.is(edge('received|REGISTER|review')!.label, 'Зарегистрировать');
 });
 
+edges('a lone guarded transition keeps its condition out of the label (it decides nothing) but in `condition`', () => {
+  const lone = workflowGraph({ service: 'x', initial: 'a', events: { END: { title: 'Прекратить' } }, states: { a: { on: { END: { target: 'b', guard: { type: 'anyRuleApplies', params: { group: 'terminationGrounds' } } } } }, b: {} } }).edges[0]!;
+  assert.is(lone.label, 'Прекратить');
+  assert.is(lone.condition, 'есть основания: terminationGrounds');
+  assert.is(edge('received|REGISTER|intakeRefused')!.condition, 'есть основания: intakeRefusal');
+});
+
 edges('draws eventless transitions as always, and a targetless one as a loop', () => {
   const always = graph.edges.filter((e) => e.kind === 'always');
   assert.equal(always.map((e) => e.key), ['deciding|always|refused', 'deciding|always|access']);

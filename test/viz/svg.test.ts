@@ -21,9 +21,14 @@ for (const [file, definition] of definitionsToDraw()) {
     for (const { source, event, targets } of transitions(definition)) {
       const found = arrows.filter((el) => el.attributes['data-source'] === source && el.attributes['data-event'] === (event ?? ''));
       assert.ok(found.length >= targets, `${source} --${event ?? 'always'}--> is drawn (${found.length} of ${targets})`);
-      for (const arrow of found) {
+      for (const transition of found) {
+        const arrow = transition.parent!;
+        assert.is(arrow.attributes.class, 'arrow');
+        assert.is(arrow.attributes['data-target'], transition.attributes['data-target']);
         const path = elements.find((el) => el.parent === arrow && el.name === 'path');
         assert.ok(path && /^M[\d.-]+,[\d.-]+( L[\d.-]+,[\d.-]+)+$/.test(path.attributes.d!), 'the arrow has a routed path');
+        const label = elements.filter((el) => el.parent === transition && el.name === 'text').map((el) => el.text).join(' ');
+        assert.ok(label.length > 0, `${transition.attributes['data-transition']} has its label`);
       }
     }
     assert.is(arrows.length, transitions(definition).reduce((sum, t) => sum + t.targets, 0), 'no invented transitions');
@@ -76,14 +81,30 @@ output('draws counts on states and transitions, alarming colours for overdue sta
   assert.is.not(fillOf(state('received')), fillOf(state('access.pending')));
   const register = elements.find((el) => el.attributes['data-transition'] === 'received|REGISTER|review')!;
   assert.is(register.attributes['data-count'], '7');
-  const widths = elements.filter((el) => el.name === 'path' && el.parent?.attributes.class === 'transition').map((el) => Number(el.attributes['stroke-width']));
-  assert.is(Math.max(...widths), Number(elements.find((el) => el.parent === register && el.name === 'path')!.attributes['stroke-width']), 'the busiest transition is the thickest');
+  const widths = elements.filter((el) => el.name === 'path' && el.parent?.attributes.class === 'arrow').map((el) => Number(el.attributes['stroke-width']));
+  assert.is(Math.max(...widths), Number(elements.find((el) => el.parent === register.parent && el.name === 'path')!.attributes['stroke-width']), 'the busiest arrow is the thickest');
 });
 
 output('links each state when asked', async () => {
   const elements = readSvg(renderSvg(await layoutWorkflow(workflowGraph(fixture)), { stateHref: (state) => (state === 'review' ? `/list?state=${state}&x=1` : null) }));
   const links = elements.filter((el) => el.name === 'a');
   assert.equal(links.map((el) => el.attributes.href), ['/list?state=review&x=1']);
+});
+
+output('transitions between the same two states share one arrow, each keeping its own label and count', async () => {
+  const definition = {
+    service: 'bundle',
+    initial: 'open',
+    events: { A: { title: 'Основание А' }, B: { title: 'Основание Б' } },
+    states: { open: { on: { A: 'closed', B: 'closed' } }, closed: { type: 'final' as const } },
+  };
+  const elements = readSvg(renderSvg(await layoutWorkflow(workflowGraph(definition)), { counts: { transitions: { 'open|A|closed': 2, 'open|B|closed': 3 } } }));
+  const arrows = elements.filter((el) => el.attributes.class === 'arrow');
+  assert.is(arrows.length, 1);
+  assert.is(arrows[0]!.attributes['data-count'], '5');
+  const members = elements.filter((el) => el.parent === arrows[0] && el.attributes.class === 'transition');
+  assert.equal(members.map((el) => [el.attributes['data-transition'], el.attributes['data-count']]), [['open|A|closed', '2'], ['open|B|closed', '3']]);
+  assert.equal(members.map((el) => elements.find((t) => t.parent === el && t.name === 'text')!.text), ['• Основание А · 2', '• Основание Б · 3']);
 });
 
 output.run();
