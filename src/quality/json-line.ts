@@ -33,8 +33,31 @@ function stringEnd(line: string, at: number, end: number): number {
   return -1;
 }
 
+/** True when `line[start, end)` is `name`; a char loop, as `startsWith` costs a call per key. */
 function isKey(line: string, start: number, end: number, name: string): boolean {
-  return end - start === name.length && line.startsWith(name, start);
+  if (end - start !== name.length) return false;
+  for (let i = 0; i < name.length; i++) if (line.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
+  return true;
+}
+
+const OTHER = 0, SCHOOL = 1, CLASS = 2, SUBJECT = 3, TEACHER = 4, PUPIL = 5, KIND = 6, LESSON_DATE = 7, PERIOD_END = 8, ENTERED_AT = 9, VISIBLE_AT = 10;
+
+/** Which record field the key `line[start, end)` names (OTHER for any other key). */
+function fieldOf(line: string, start: number, end: number): number {
+  switch (end - start) {
+    case 4: return isKey(line, start, end, 'kind') ? KIND : OTHER;
+    case 5: return isKey(line, start, end, 'class') ? CLASS : isKey(line, start, end, 'pupil') ? PUPIL : OTHER;
+    case 6: return isKey(line, start, end, 'school') ? SCHOOL : OTHER;
+    case 7: return isKey(line, start, end, 'subject') ? SUBJECT : isKey(line, start, end, 'teacher') ? TEACHER : OTHER;
+    case 9: return isKey(line, start, end, 'enteredAt') ? ENTERED_AT : isKey(line, start, end, 'periodEnd') ? PERIOD_END : OTHER;
+    case 10: return isKey(line, start, end, 'lessonDate') ? LESSON_DATE : OTHER;
+    case 16: return isKey(line, start, end, 'visibleInDiaryAt') ? VISIBLE_AT : OTHER;
+    default: return OTHER;
+  }
+}
+
+function isNull(line: string, at: number, end: number): boolean {
+  return at + 4 <= end && line.charCodeAt(at) === 110 && line.charCodeAt(at + 1) === 117 && line.charCodeAt(at + 2) === 108 && line.charCodeAt(at + 3) === 108;
 }
 
 function readId(line: string, start: number, end: number): string | undefined {
@@ -76,6 +99,7 @@ export function readJournalLine(line: string, zone: DayZone, lineStart = 0, line
     const keyStart = at + 1;
     const keyEnd = stringEnd(line, keyStart, lineEnd);
     if (keyEnd < 0) return undefined;
+    const field = fieldOf(line, keyStart, keyEnd);
     at = skipSpace(line, keyEnd + 1, lineEnd);
     if (at >= lineEnd || line.charCodeAt(at) !== 58 /* : */) return undefined;
     at = skipSpace(line, at + 1, lineEnd);
@@ -86,42 +110,28 @@ export function readJournalLine(line: string, zone: DayZone, lineStart = 0, line
       end = stringEnd(line, start, lineEnd);
       if (end < 0) return undefined;
       at = end + 1;
-    } else if (at + 4 <= lineEnd && line.startsWith('null', at)) {
+    } else if (isNull(line, at, lineEnd)) {
       at += 4;
     } else {
       return undefined;
     }
     const empty = start === end;
-    switch (keyEnd - keyStart) {
-      case 4:
-        if (isKey(line, keyStart, keyEnd, 'kind') && (empty || (kind = readKindAt(line, start, end)) === undefined)) return undefined;
+    switch (field) {
+      case SCHOOL: if (empty || (school = readId(line, start, end)) === undefined) return undefined; break;
+      case CLASS: if (empty || (klass = readId(line, start, end)) === undefined) return undefined; break;
+      case SUBJECT: if (empty || (subject = readId(line, start, end)) === undefined) return undefined; break;
+      case TEACHER: if (empty || (teacher = readId(line, start, end)) === undefined) return undefined; break;
+      case PUPIL: if (empty || (pupil = readId(line, start, end)) === undefined) return undefined; break;
+      case KIND: if (empty || (kind = readKindAt(line, start, end)) === undefined) return undefined; break;
+      case LESSON_DATE: if (Number.isNaN((lessonDay = empty ? Number.NaN : parseLocalDayAt(line, start, end, zone)))) return undefined; break;
+      case ENTERED_AT: if (Number.isNaN((enteredDay = empty ? Number.NaN : parseLocalDayAt(line, start, end, zone)))) return undefined; break;
+      case PERIOD_END:
+        periodEndDay = empty ? Number.NaN : parseLocalDayAt(line, start, end, zone);
+        if (!empty && Number.isNaN(periodEndDay)) return undefined;
         break;
-      case 5:
-        if (isKey(line, keyStart, keyEnd, 'class') && (empty || (klass = readId(line, start, end)) === undefined)) return undefined;
-        if (isKey(line, keyStart, keyEnd, 'pupil') && (empty || (pupil = readId(line, start, end)) === undefined)) return undefined;
-        break;
-      case 6:
-        if (isKey(line, keyStart, keyEnd, 'school') && (empty || (school = readId(line, start, end)) === undefined)) return undefined;
-        break;
-      case 7:
-        if (isKey(line, keyStart, keyEnd, 'subject') && (empty || (subject = readId(line, start, end)) === undefined)) return undefined;
-        if (isKey(line, keyStart, keyEnd, 'teacher') && (empty || (teacher = readId(line, start, end)) === undefined)) return undefined;
-        break;
-      case 9:
-        if (isKey(line, keyStart, keyEnd, 'enteredAt') && Number.isNaN((enteredDay = empty ? Number.NaN : parseLocalDayAt(line, start, end, zone)))) return undefined;
-        if (isKey(line, keyStart, keyEnd, 'periodEnd')) {
-          periodEndDay = empty ? Number.NaN : parseLocalDayAt(line, start, end, zone);
-          if (!empty && Number.isNaN(periodEndDay)) return undefined;
-        }
-        break;
-      case 10:
-        if (isKey(line, keyStart, keyEnd, 'lessonDate') && Number.isNaN((lessonDay = empty ? Number.NaN : parseLocalDayAt(line, start, end, zone)))) return undefined;
-        break;
-      case 16:
-        if (isKey(line, keyStart, keyEnd, 'visibleInDiaryAt')) {
-          visibleDay = empty ? Number.NaN : parseLocalDayAt(line, start, end, zone);
-          if (!empty && Number.isNaN(visibleDay)) return undefined;
-        }
+      case VISIBLE_AT:
+        visibleDay = empty ? Number.NaN : parseLocalDayAt(line, start, end, zone);
+        if (!empty && Number.isNaN(visibleDay)) return undefined;
         break;
     }
     at = skipSpace(line, at, lineEnd);
