@@ -124,7 +124,7 @@ export async function runStoreBench(target: StoreBenchTarget): Promise<StoreBenc
   const listPageMs = await medianMs(() => store.listApplications(listQuery));
   let commandIndex = 0;
   const commandMs = await medianMs(async () => {
-    const application = (await store.getApplication(`app-${String(commandIndex++ * 997).padStart(8, '0')}`))!;
+    const application = (await store.getApplication(`app-${String((commandIndex++ * 997) % target.count).padStart(8, '0')}`))!;
     const reviewed = { ...application, version: application.version + 1, state: 'review', updatedAt: benchNow };
     const history = { applicationId: application.id, version: reviewed.version, at: benchNow, actor: { id: 'clerk-1', role: 'clerk' as const }, event: { type: 'REVIEW' }, from: application.state, to: 'review', ruleResults: [] };
     await store.commit({ application: reviewed, expectedVersion: application.version, history, scheduleTimers: [], cancelTimers: [], outbox: [], idempotency: { key: `bench:${application.id}:${reviewed.version}`, result: null } });
