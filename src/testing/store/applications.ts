@@ -24,6 +24,8 @@ export function applicationCases(test: Test<StoreContext>): void {
           documents: [{ kind: 'identity', pages: 2, verified: true, remark: null }],
           nested: { deep: { deeper: [1, 2.5, -3, [4, { five: 'пять' }]] } },
           empty: {},
+          // Keys a document database may refuse as field names: an adapter must keep them.
+          $meta: { 'dotted.key': true },
         },
         historyValue: {},
       },
