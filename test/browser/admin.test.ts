@@ -115,7 +115,7 @@ if (!existsSync(chromiumPath)) {
       for (const state of busy) {
         await Promise.all([page.waitForURL(/\/states\//), page.click(`svg a[data-state-link="${state}"]`)]);
         await page.screenshot({ path: join(artifacts, `admin-state-${state}.png`), fullPage: true });
-        const rows = await page.$$eval('tr[data-application] a', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+        const rows = await page.$$eval('tr[data-application] a', (links) => links.map((a) => (a as unknown as { href: string }).href));
         assert.is(rows.length, all[state], `the list of ${state} shows its applications`);
         for (const href of rows) {
           await page.goto(href);
