@@ -125,7 +125,7 @@ function transition(placed: PlacedEdge, prefix: string, counts: DiagramCounts | 
     for (const { edge, lines } of labelParts) {
       const flow = flowOf(edge.key);
       const texts = lines.map((line, i) => {
-        const last = i === lines.length - 1 && flow !== null ? `<tspan font-weight="700" fill="#35507a">${x(` · ${flow}`)}</tspan>` : '';
+        const last = i === lines.length - 1 && flow !== null ? `<tspan${flow > 0 ? ' font-weight="700" fill="#35507a"' : ''}>${x(` · ${flow}`)}</tspan>` : '';
         const indent = line.startsWith(' ') ? 9 : 0;
         return `<text x="${num(lx + 3 + indent)}" y="${num(ly + (row + i + 1) * metrics.edge * metrics.lineHeight - 1)}" font-size="${metrics.edge}" fill="${muted}" data-role="label">${x(line.trimStart())}${last}</text>`;
       });

@@ -48,6 +48,16 @@ pages('each transition shows how many applications took it in the period, and no
   assert.is(onlyTheSecond.transition('preparing|ISSUE|issued')['data-count'], '0');
 });
 
+pages('the painted diagram is also served alone as an SVG file, at its natural size', async () => {
+  const response = await f.get('/admin/workflows/study-certificate/diagram.svg?from=2025-09-01&to=2025-09-30');
+  assert.is(response.status, 200);
+  assert.match(response.headers.get('content-type')!, /^image\/svg\+xml/);
+  const text = await response.text();
+  assert.ok(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns='));
+  const elements = readSvg(text.slice(text.indexOf('<svg')));
+  assert.is(elements.find((el) => el.attributes['data-transition'] === 'received|REGISTER|registered')!.attributes['data-count'], '3');
+});
+
 pages('a clerk sees the counts of their own school only', async () => {
   const { state, transition } = await diagram('/admin/workflows/study-certificate?from=2025-09-01&to=2025-09-30', 'clerk2');
   assert.is(state('received')['data-count'], '0');

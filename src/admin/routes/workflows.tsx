@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { DateTime } from 'luxon';
 import { ReglamentError } from '../../errors.js';
+import type { Principal } from '../../http/auth/token.js';
 import type { ApplicationRecord } from '../../store/types.js';
 import { renderSvg } from '../../viz/svg.js';
 import type { AdminContext, AdminEnv } from '../app.js';
@@ -45,16 +46,29 @@ export function workflowRoutes(ctx: AdminContext) {
     return c.html(<OverviewPage base={base} principal={principal} workflows={summaries} />);
   });
 
-  app.get('/workflows/:service', async function diagram(c) {
-    const principal = c.get('principal');
-    const { workflow, graph, layout } = await diagramOf(workflows, c.req.param('service'));
+  /** The diagram of a service with the principal's counts for the period asked. */
+  async function paintedDiagram(principal: Principal, service: string, from: string | undefined, to: string | undefined) {
+    const { workflow, graph, layout } = await diagramOf(workflows, service);
     const now = clock.now();
-    const period = periodOf(c.req.query('from'), c.req.query('to'), calendar.localDate(now), calendar.timeZone);
+    const period = periodOf(from, to, calendar.localDate(now), calendar.timeZone);
     const scope = { service: workflow.service, school: ctx.schoolOf(principal), now };
     const [states, transitions] = await Promise.all([stateCounts(store, graph, scope), flowInPeriod(store, graph, scope, period.instants)]);
     const stateHref = (state: string) => `${base}/workflows/${encodeURIComponent(workflow.service)}/states/${encodeURIComponent(state)}`;
     const svg = renderSvg(layout, { counts: { states, transitions }, stateHref });
-    return c.html(<WorkflowPage base={base} principal={principal} graph={graph} version={workflow.version} svg={svg} counts={{ states, transitions }} period={period.dates} />);
+    return { workflow, graph, svg, counts: { states, transitions }, period };
+  }
+
+  app.get('/workflows/:service', async function diagram(c) {
+    const principal = c.get('principal');
+    const { workflow, graph, svg, counts, period } = await paintedDiagram(principal, c.req.param('service'), c.req.query('from'), c.req.query('to'));
+    return c.html(<WorkflowPage base={base} principal={principal} graph={graph} version={workflow.version} svg={svg} counts={counts} period={period.dates} />);
+  });
+
+  app.get('/workflows/:service/diagram.svg', async function diagramFile(c) {
+    const { svg } = await paintedDiagram(c.get('principal'), c.req.param('service'), c.req.query('from'), c.req.query('to'));
+    c.header('Content-Type', 'image/svg+xml; charset=utf-8');
+    c.header('Cache-Control', 'no-store');
+    return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`);
   });
 
   app.get('/workflows/:service/states/:state', async function stateList(c) {

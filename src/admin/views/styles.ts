@@ -35,7 +35,7 @@ td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; }
 .badge.good { background:#e2f2e7; color:var(--good); }
 .badge.warn { background:#fff1c7; color:var(--warn); }
 .diagram { overflow:auto; background:#fff; border:1px solid var(--line); border-radius:8px; padding:8px; }
-.diagram svg { display:block; margin:0 auto; max-width:none; }
+.diagram svg { display:block; margin:0 auto; max-width:100%; height:auto; }
 .diagram a.state-link:hover rect { stroke-width:3; }
 .legend { display:flex; gap:16px; flex-wrap:wrap; font-size:13px; color:var(--muted); margin:8px 0; align-items:center; }
 .legend i { display:inline-block; width:14px; height:14px; border-radius:3px; vertical-align:-2px; margin-right:5px; border:1px solid rgba(0,0,0,.2); }

@@ -67,6 +67,9 @@ export function WorkflowPage({ base, principal, graph, version, svg, counts, per
           <i style={`background:${empty.fill};border-color:${empty.stroke}`}></i>нет заявлений
         </span>
         <span>число на стрелке — сколько заявлений прошли переход за период; щелчок по состоянию — список заявлений</span>
+        <a href={`${base}/workflows/${encodeURIComponent(graph.id)}/diagram.svg?from=${period.from}&to=${period.to}`} target="_blank" rel="noopener">
+          схема в натуральную величину (SVG)
+        </a>
       </div>
       <div class="diagram" dangerouslySetInnerHTML={{ __html: svg }}></div>
       <h2>Состояния</h2>
