@@ -31,6 +31,7 @@ th, td { text-align:left; padding:7px 10px; border-bottom:1px solid var(--line);
 th { font-size:13px; color:var(--muted); font-weight:600; background:#fafbfc; }
 td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; }
 .badge { display:inline-block; padding:1px 8px; border-radius:10px; font-size:12.5px; background:#eef3fa; color:#2f4a73; white-space:nowrap; }
+td .badge { white-space:normal; }
 .badge.bad { background:#fbe3e1; color:var(--bad); font-weight:600; }
 .badge.good { background:#e2f2e7; color:var(--good); }
 .badge.warn { background:#fff1c7; color:var(--warn); }
