@@ -18,8 +18,21 @@ export function statePath(value: StateValue): string {
   return leafPaths(value).join(',');
 }
 
+/**
+ * Machine snapshots by the persisted object the core produced from them: the runtime passes
+ * that same object back on the application's next command, and resolving it again is wasted.
+ */
+const live = new WeakMap<object, { machine: unknown; snapshot: AnyMachineSnapshot }>();
+
+/** Remembers the machine snapshot a persisted one was made from (see `restoreSnapshot`). */
+export function rememberSnapshot(workflow: CompiledWorkflow, persisted: unknown, snapshot: AnyMachineSnapshot): void {
+  if (typeof persisted === 'object' && persisted !== null) live.set(persisted, { machine: workflow.machine, snapshot });
+}
+
 /** Restores a persisted snapshot (plain JSON from the store) into a machine snapshot. */
 export function restoreSnapshot(workflow: CompiledWorkflow, persisted: unknown): AnyMachineSnapshot {
+  const known = typeof persisted === 'object' && persisted !== null ? live.get(persisted) : undefined;
+  if (known && known.machine === workflow.machine) return known.snapshot;
   return workflow.machine.resolveState(persisted as never) as AnyMachineSnapshot;
 }
 

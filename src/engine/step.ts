@@ -13,7 +13,7 @@ import type { Facts } from '../rules/compile.js';
 import type { RuleResult, TermRecord } from '../store/types.js';
 import type { Effect } from './effects.js';
 import { buildFacts, type ApplicationFacts } from './facts.js';
-import { allowedEventsOf, restoreSnapshot, statePath } from './state.js';
+import { allowedEventsOf, rememberSnapshot, restoreSnapshot, statePath } from './state.js';
 import { meetTerm, nextDueAt, putTerm, scheduleWorkflowTimer, startTerm, termAppliesTo } from './terms.js';
 
 /** An application as the core sees it. */
@@ -95,8 +95,10 @@ function result(workflow: CompiledWorkflow, id: string, snapshot: AnyMachineSnap
       effects = [...effects, ...ended.effects];
     }
   }
+  const persisted = workflow.machine.getPersistedSnapshot(snapshot);
+  rememberSnapshot(workflow, persisted, snapshot);
   return {
-    snapshot: workflow.machine.getPersistedSnapshot(snapshot),
+    snapshot: persisted,
     state,
     status: snapshot.status === 'active' ? 'open' : 'closed',
     epguStatus: workflow.epguStatusOf(state.split(',')[0]!),

@@ -52,12 +52,30 @@ export function createEngine(options: EngineOptions): Engine {
     if (!record) throw new ReglamentError('APPLICATION_NOT_FOUND', `no application ${id}`, { details: { id } });
     return record;
   }
+  /**
+   * Records this engine committed last, by id. A command starts from one instead of reading the
+   * store; if another process moved the application on, the commit's version check fails and
+   * the command is computed again from the stored record.
+   */
+  const recent = new Map<string, ApplicationRecord>();
+  function remember(record: ApplicationRecord): void {
+    recent.delete(record.id);
+    recent.set(record.id, record);
+    if (recent.size > 1000) recent.delete(recent.keys().next().value!);
+  }
 
   /** Commits, returns the view (the first one on a duplicate key), dispatches after. */
   async function commit(workflow: CompiledWorkflow, command: CommitCommand, step: StepResult, idempotencyKey?: string): Promise<ApplicationView> {
     const view = toView(workflow, command.application, clock.now(), step.allowedEvents);
-    const outcome = await store.commit(idempotencyKey ? { ...command, idempotency: { key: idempotencyKey, result: view } } : command);
+    let outcome;
+    try {
+      outcome = await store.commit(idempotencyKey ? { ...command, idempotency: { key: idempotencyKey, result: view } } : command);
+    } catch (error) {
+      recent.delete(command.application.id);
+      throw error;
+    }
     if (outcome.status === 'duplicate') return outcome.command.result as ApplicationView;
+    remember(command.application);
     if (dispatch === 'inline' && command.outbox.length > 0) await dispatchOutbox().catch((error) => logger.error({ err: String(error) }, 'outbox dispatch failed'));
     return view;
   }
@@ -105,13 +123,26 @@ export function createEngine(options: EngineOptions): Engine {
     return { workflow, step, command };
   }
 
-  async function send(id: string, event: { type: string; [key: string]: unknown }, { actor, idempotencyKey, expectedVersion }: Parameters<Engine['send']>[2]): Promise<ApplicationView> {
-    const again = await replay(idempotencyKey);
+  async function send(id: string, event: { type: string; [key: string]: unknown }, options: Parameters<Engine['send']>[2]): Promise<ApplicationView> {
+    const again = await replay(options.idempotencyKey);
     if (again) return again;
     if (typeof event?.type !== 'string' || event.type === '') throw new ReglamentError('INVALID_INPUT', 'event: /type is required', { path: '/type' });
-    const record = await load(id);
+    const cached = recent.get(id);
+    if (cached && (options.expectedVersion === undefined || cached.version === options.expectedVersion)) {
+      try {
+        return await sendFrom(cached, event, options);
+      } catch {
+        // A remembered record may be stale (another process moved the application on):
+        // whatever went wrong, decide again from the stored record.
+        recent.delete(id);
+      }
+    }
+    return sendFrom(await load(id), event, options);
+  }
+
+  async function sendFrom(record: ApplicationRecord, event: { type: string; [key: string]: unknown }, { actor, idempotencyKey, expectedVersion }: Parameters<Engine['send']>[2]): Promise<ApplicationView> {
     if (expectedVersion !== undefined && record.version !== expectedVersion) {
-      throw new ReglamentError('VERSION_CONFLICT', `application ${id} is at version ${record.version}, not ${expectedVersion}`, { details: { expected: expectedVersion, actual: record.version } });
+      throw new ReglamentError('VERSION_CONFLICT', `application ${record.id} is at version ${record.version}, not ${expectedVersion}`, { details: { expected: expectedVersion, actual: record.version } });
     }
     const roles = workflowOf(record).definition.events?.[event.type]?.roles;
     if (roles && !roles.includes(actor.role) && actor.role !== 'admin' && actor.role !== 'system') {

@@ -89,4 +89,30 @@ durability('two engine processes on one SQLite file fire each timer exactly once
   await check.store.dispose();
 });
 
+durability('two engines on one file: a record one engine remembers never hides the other\'s commit', async () => {
+  const file = join(dir, 'store.db');
+  const a = await setup({ file });
+  const b = await setup({ file });
+  const first = await a.engine.submit(a.submission, { actor: clerk });
+  await b.engine.send(first.id, { type: 'REGISTER' }, { actor: clerk });
+  await b.engine.send(first.id, { type: 'DECIDE' }, { actor: clerk });
+  // Engine a last committed version 1 ('received'); the application is at 3 ('preparing').
+  const issued = await a.engine.send(first.id, { type: 'ISSUE' }, { actor: clerk });
+  assert.equal([issued.state, issued.version], ['issued', 4]);
+  assert.equal((await b.engine.history(first.id)).map((entry) => entry.to), ['received', 'registered', 'preparing', 'issued']);
+
+  const second = await a.engine.submit(a.submission, { actor: clerk });
+  await b.engine.send(second.id, { type: 'REGISTER' }, { actor: clerk, expectedVersion: 1 });
+  try {
+    // Engine a and its caller both saw version 1: still a conflict, not a second registration.
+    await a.engine.send(second.id, { type: 'REGISTER' }, { actor: clerk, expectedVersion: 1 });
+    assert.unreachable();
+  } catch (error) {
+    assert.is((error as { code: string }).code, 'VERSION_CONFLICT');
+  }
+  assert.is((await a.engine.history(second.id)).length, 2);
+  await a.store.dispose();
+  await b.store.dispose();
+});
+
 durability.run();
