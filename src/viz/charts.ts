@@ -23,6 +23,8 @@ export interface ChartInput {
   format?: (value: number) => string;
   /** Top of the value axis; default: the largest value rounded up. */
   max?: number;
+  /** Values are counts: axis ticks fall on whole numbers. */
+  integer?: boolean;
 }
 
 export interface BarChartInput extends ChartInput {
@@ -52,7 +54,8 @@ const legendLine = 17;
 export function barChart(input: BarChartInput): string {
   const { categories, series, stacked = true, width = 640, height = 300, format = String } = input;
   const totals = categories.map((_, i) => (stacked ? series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0) : Math.max(0, ...series.map((s) => s.values[i] ?? 0))));
-  const max = input.max ?? niceMax(Math.max(0, ...totals));
+  const largest = Math.max(0, ...totals);
+  const max = input.max ?? (input.integer ? Math.max(4, Math.ceil(largest / 4) * 4) : niceMax(largest));
   const frame = chartFrame(input, width, height, max, format);
   const band = frame.plotWidth / Math.max(1, categories.length);
   const barWidth = Math.min(56, band * 0.62);
@@ -74,7 +77,7 @@ export function barChart(input: BarChartInput): string {
     if (series.some((s) => s.values[i] !== null && s.values[i] !== undefined)) {
       parts.push(`<text x="${num(centre)}" y="${num(frame.y(totals[i]!) - 5)}" text-anchor="middle" font-size="11" font-weight="700" fill="#1f2937">${x(format(totals[i]!))}</text>`);
     }
-    parts.push(categoryLabel(category, centre, frame.labelsY, band));
+    if (showLabel(i, band)) parts.push(categoryLabel(category, centre, frame.labelsY, band * (band < 44 ? 2 : 1)));
   });
   return frame.wrap(parts, series);
 }
@@ -97,7 +100,7 @@ export function lineChart(input: LineChartInput): string {
   if (target) {
     const y = frame.y(target.value);
     parts.push(`<line x1="${margin.left}" x2="${width - margin.right}" y1="${num(y)}" y2="${num(y)}" stroke="#2e7d50" stroke-dasharray="6 4" stroke-width="1.2"/>`);
-    parts.push(`<text x="${width - margin.right}" y="${num(y - 4)}" text-anchor="end" font-size="10.5" fill="#2e7d50">${x(target.label)}</text>`);
+    parts.push(`<text x="${margin.left + 4}" y="${num(y - 4)}" font-size="10.5" fill="#2e7d50">${x(target.label)}</text>`);
   }
   series.forEach((s, k) => {
     const colour = colourOf(s, k);
@@ -114,7 +117,9 @@ export function lineChart(input: LineChartInput): string {
       parts.push(`<text x="${num(xAt(i))}" y="${num(frame.y(value) - 8)}" text-anchor="middle" font-size="10.5" fill="${colour}">${x(format(value))}</text>`);
     });
   });
-  categories.forEach((category, i) => parts.push(categoryLabel(category, xAt(i), frame.labelsY, step)));
+  categories.forEach((category, i) => {
+    if (showLabel(i, step)) parts.push(categoryLabel(category, xAt(i), frame.labelsY, step * (step < 44 ? 2 : 1)));
+  });
   return frame.wrap(parts, series);
 }
 
@@ -133,7 +138,7 @@ function chartFrame(input: ChartInput, width: number, height: number, max: numbe
   const wrap = (parts: string[], series: ChartSeries[]): string => {
     const keys = series.map((s, k) => {
       const at = legend.positions[k]!;
-      return `<g transform="translate(${num(margin.left + at.x)},${num(height - 14 - extra + at.row * legendLine)})"><rect width="11" height="11" y="-10" rx="2" fill="${colourOf(s, k)}"/><text x="16" font-size="11.5" fill="#1f2937">${x(s.name)}</text></g>`;
+      return `<g transform="translate(${num(margin.left + at.x)},${num(height - 14 - extra + at.row * legendLine)})"><title>${x(s.name)}</title><rect width="11" height="11" y="-10" rx="2" fill="${colourOf(s, k)}"/><text x="16" font-size="11.5" fill="#1f2937">${x(legendName(s.name))}</text></g>`;
     });
     return [
       `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${x(input.title)}" font-family="${font}" class="chart">`,
@@ -148,10 +153,20 @@ function chartFrame(input: ChartInput, width: number, height: number, max: numbe
   return { plotWidth, plotHeight, y, wrap, labelsY: height - margin.bottom - extra + 16 };
 }
 
+/** Narrow categories get every other label, so neighbouring labels never run together. */
+function showLabel(index: number, room: number): boolean {
+  return room >= 44 || index % 2 === 0;
+}
+
 function categoryLabel(text: string, centre: number, y: number, room: number): string {
   const maxChars = Math.max(4, Math.floor(room / 6.5));
   const shown = text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
   return `<text x="${num(centre)}" y="${num(y)}" text-anchor="middle" font-size="11" fill="#374151"><title>${x(text)}</title>${x(shown)}</text>`;
+}
+
+/** A series name short enough for one legend line (the full name stays in its tooltip). */
+function legendName(name: string): string {
+  return name.length > 64 ? `${name.slice(0, 63).trimEnd()}…` : name;
 }
 
 /** Legend keys left to right, wrapping to a new row when the next would not fit. */
@@ -160,7 +175,7 @@ function legendLayout(series: ChartSeries[], width: number): { rows: number; pos
   let x = 0;
   let row = 0;
   for (const s of series) {
-    const w = 28 + s.name.length * 6.8;
+    const w = 28 + legendName(s.name).length * 6.8;
     if (x > 0 && x + w > width) {
       x = 0;
       row += 1;

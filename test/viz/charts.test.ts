@@ -28,6 +28,15 @@ bars('side by side when not stacked, and an empty chart still draws its axes', (
   assert.ok(empty.some((el) => el.name === 'line'));
 });
 
+bars('counts get whole-number ticks, and narrow categories every other label', () => {
+  const texts = readSvg(barChart({ title: 't', categories: ['a', 'b'], series: [{ name: 'x', values: [1, 2] }], integer: true })).filter((el) => el.name === 'text').map((el) => el.text);
+  for (const tick of ['0', '1', '2', '3', '4']) assert.ok(texts.includes(tick), tick);
+  assert.not.ok(texts.some((text) => text.includes('.') || text.includes(',')));
+  const months = Array.from({ length: 12 }, (_, i) => `m${i}`);
+  const labels = readSvg(barChart({ title: 't', categories: months, series: [{ name: 'x', values: months.map(() => 1) }], width: 400 })).filter((el) => el.name === 'title' && el.parent?.name === 'text').map((el) => el.text);
+  assert.equal(labels, ['m0', 'm2', 'm4', 'm6', 'm8', 'm10']);
+});
+
 bars.run();
 
 const lines = suite('lineChart');

@@ -36,6 +36,7 @@ export function DashboardPage({ base, principal, services, service, figures, zon
     series: figures.groups.map((group) => ({ name: group.label, values: figures.schools.map((school) => figures.perSchool[school]?.[group.id] ?? 0) })),
     width: 560,
     height: 320,
+    integer: true,
   });
   const share = lineChart({
     title: 'Решено в срок, % (по месяцам)',
