@@ -31,7 +31,9 @@ test('against a refusal: 15 working days, satisfied, the refused extract reopene
   // Decided on Thursday 20.11: the answer is due the next day, 21.11 (ч. 8 ст. 11.2).
   assert.is(t.term(appeal, 'answer')?.lastDay, '2025-11-21');
   const reopened = await t.engine.get(refused.id);
-  assert.is(reopened.state, 'review');
+  assert.is(reopened.state, 'review.reopened');
+  // The cancelled decision is taken again at once (ч. 8.1 ст. 11.2): by the next working day, 21.11.
+  assert.is(t.term(reopened, 'reconsideration')?.lastDay, '2025-11-21');
   appeal = await t.walk(appeal, ['ANSWER'], department);
   assert.is(appeal.epguStatus, 'Жалоба удовлетворена');
   assert.ok(appeal.terms.every((term) => !term.overdue));

@@ -67,7 +67,7 @@ paths('by application: registered, accepted, prepared from the journal, issued w
   ]);
   let application = await t.submit(extract);
   application = await t.walk(application, ['REGISTER', 'CHECK_DOCUMENTS']);
-  assert.is(application.state, 'review');
+  assert.is(application.state, 'review.regular');
   assert.is(application.epguStatus, 'Заявление принято к рассмотрению');
   application = await t.walk(application, ['DECIDE']);
   assert.is(application.epguStatus, 'Промежуточные результаты');

@@ -50,7 +50,7 @@ test('refused with reasons; the appeal (5 working days) reopens it and the typo 
   const appeal = await t.walk(await t.submit({ service: 'appeal', documents: ['complaint'], data: { subject: 'typoCorrection' }, links: [{ applicationId: typo.id, relation: 'appeals' }] }), ['REGISTER', 'SATISFY'], department);
   assert.is(appeal.state, 'decision.satisfied');
   typo = await t.engine.get(typo.id);
-  assert.is(typo.state, 'review');
+  assert.is(typo.state, 'review.reopened');
   typo = await t.walk(typo, ['CORRECT']);
   assert.is(typo.state, 'corrected');
 });
