@@ -14,7 +14,12 @@ const absenceTitles: Record<NonNullable<JournalEntry['absence']>, string> = {
   excused: 'УП — по уважительной причине',
 };
 
-/** The school year (1 September – 31 August) a date falls in, as `{ from, to }`. */
+/**
+ * The school year (1 September – 31 August) a date falls in, as `{ from, to }`.
+ *
+ * @example
+ * schoolYearOf('2026-03-02') // { from: '2025-09-01', to: '2026-08-31' }
+ */
 export function schoolYearOf(date: string): { from: string; to: string } {
   const year = Number(date.slice(0, 4));
   const start = date.slice(5) >= '09-01' ? year : year - 1;

@@ -19,7 +19,13 @@ export function statusLine(data: Record<string, unknown>): string {
   return data['epguStatus'] ? `<p>Статус: ${escapeHtml(data['epguStatus'])}</p>` : '';
 }
 
-/** The grounds that apply, numbered, each with its text, citation and reasons. */
+/**
+ * The grounds that apply, numbered, each with its text, citation and reasons.
+ *
+ * @example
+ * groundsList({ grounds: [{ id: 'notRepresentative', applies: true, citation: '… основание 3', text: 'Заявитель не является…', reasons: [] }] })
+ * // '<ol class="grounds"><li><p>Заявитель не является….</p><p class="citation">Основание: … основание 3.</p></li></ol>'
+ */
 export function groundsList(data: Record<string, unknown>): string {
   const list = (Array.isArray(data['grounds']) ? (data['grounds'] as RuleResult[]) : []).filter((ground) => ground.applies);
   const items = list.map((ground) => {

@@ -30,7 +30,13 @@ function answerBody(data: Record<string, unknown>): string {
   );
 }
 
-/** The e-diary notice templates by name. */
+/**
+ * The e-diary notice templates by name.
+ *
+ * @example
+ * ediaryNotices.ediaryRefusal({ application: { id: 'a1' }, grounds, epguStatus: 'Отказано в предоставлении услуги' }).html
+ * // '…в предоставлении муниципальной услуги отказано…Порядок обжалования…'
+ */
 export const ediaryNotices: Record<string, Template> = {
   ediaryIntakeRefusal: (data) =>
     notice('Отказ в приёме документов', `<p>${subjectLine(data)}: в приёме документов отказано.</p>`, statusLine(data), groundsList(data), '<p>После устранения недостатков заявление можно подать повторно.</p>', appealRoute('intakeRefusal')),

@@ -26,7 +26,12 @@ export type EdiaryServiceId = (typeof ediaryServices)[number];
 /** Every template the workflows name: the notices and the journal extract. */
 export const ediaryTemplates: Record<string, Template> = { ...ediaryNotices, journalExtract };
 
-/** The definition file of a service, under the package's `workflows/`. */
+/**
+ * The definition file of a service, under the package's `workflows/`.
+ *
+ * @example
+ * loadWorkflow(ediaryWorkflowFile('appeal')).terms.map((term) => term.name) // ['registration', 'review', ...]
+ */
 export function ediaryWorkflowFile(service: EdiaryServiceId): string {
   return fileURLToPath(new URL(`../../workflows/${service}.json`, import.meta.url));
 }
