@@ -127,3 +127,13 @@ export {
   registerEdiaryWorkflows,
 } from './ediary/index.js';
 export type { EdiaryRuntime, EdiaryServiceId, EdiaryServiceOptions, EdiaryWorkflowOptions, EpguCodes, EpguCodesConfig } from './ediary/index.js';
+
+// Service statistics for the education department.
+export { buildServiceStats, createServiceStatsBuilder } from './stats/aggregate.js';
+export type { ServiceStatsBuilder, ServiceStatsOptions } from './stats/aggregate.js';
+export { collectServiceStats } from './stats/collect.js';
+export type { CollectServiceStatsOptions } from './stats/collect.js';
+export { decisionTermsOf } from './stats/decision-terms.js';
+export type { TermsOfWorkflow } from './stats/decision-terms.js';
+export { formatServiceStats } from './stats/table.js';
+export type { AppealSummary, ServiceStats, ServiceSummary } from './stats/types.js';

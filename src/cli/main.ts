@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   quality: () => import('./commands/quality.js'),
   render: () => import('./commands/render.js'),
   serve: () => import('./commands/serve.js'),
+  stats: () => import('./commands/stats.js'),
   token: () => import('./commands/token.js'),
   validate: () => import('./commands/validate.js'),
 };
