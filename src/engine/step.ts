@@ -56,7 +56,7 @@ function interpret(workflow: CompiledWorkflow, id: string, channel: string | nul
     if (action.type === '$enter') {
       const path = String(params['state']);
       for (const term of workflow.termsUntil.get(path) ?? []) {
-        const met = meetTerm(current, id, term.name, now);
+        const met = meetTerm(current, id, term.name, now, term.reminder !== undefined);
         current = met.terms;
         effects.push(...met.effects);
       }
@@ -90,7 +90,7 @@ function result(workflow: CompiledWorkflow, id: string, snapshot: AnyMachineSnap
   if (snapshot.status !== 'active') {
     // A closed application runs no terms: the open ones end with it, their timers go.
     for (const term of terms.filter((item) => item.metAt === null)) {
-      const ended = meetTerm(terms, id, term.name, now);
+      const ended = meetTerm(terms, id, term.name, now, workflow.definition.terms?.find((spec) => spec.name === term.name)?.reminder !== undefined);
       terms = ended.terms;
       effects = [...effects, ...ended.effects];
     }

@@ -94,14 +94,19 @@ export function termAppliesTo(term: TermSpec, channel: string | null | undefined
   return !(term.exceptChannels && term.exceptChannels.includes(channel ?? ''));
 }
 
-/** Marks an open term met at `now` and cancels its timers; a met or unknown term is left alone. */
-export function meetTerm(terms: TermRecord[], applicationId: string, name: string, now: string): { terms: TermRecord[]; effects: Effect[] } {
+/**
+ * Marks an open term met at `now` and cancels its timers (the reminder only when the term has
+ * one); a met or unknown term is left alone.
+ */
+export function meetTerm(terms: TermRecord[], applicationId: string, name: string, now: string, hasReminder = true): { terms: TermRecord[]; effects: Effect[] } {
   const index = terms.findIndex((term) => term.name === name && term.metAt === null);
   if (index < 0) return { terms, effects: [] };
   const ids = termTimerIds(applicationId, name);
   const next = terms.slice();
   next[index] = { ...terms[index]!, metAt: now };
-  return { terms: next, effects: [{ type: 'cancelTimer', id: ids.reminder }, { type: 'cancelTimer', id: ids.overdue }] };
+  const effects: Effect[] = [{ type: 'cancelTimer', id: ids.overdue }];
+  if (hasReminder) effects.unshift({ type: 'cancelTimer', id: ids.reminder });
+  return { terms: next, effects };
 }
 
 /** Puts a started term in the list, replacing an earlier one of the same name. */
