@@ -204,5 +204,5 @@ export function niceMax(value: number): number {
 }
 
 function round(value: number): number {
-  return Math.round(value * 10) / 10;
+  return Math.round(value * 100) / 100;
 }
