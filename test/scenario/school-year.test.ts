@@ -40,9 +40,10 @@ async function playYear() {
     const day = calendar.localDate(at);
     happenings.set(day, [...(happenings.get(day) ?? []), { at, run }]);
   };
+  /** The clerks' session is at 11:00: what arrives later (or on a day off) waits for the next working day. */
   const workingDayFrom = (instant: string) => {
     const day = calendar.localDate(instant);
-    return calendar.isWorkingDay(day) && Number(new Date(instant).getUTCHours() + 5) % 24 < 18 ? day : calendar.nextWorkingDay(day);
+    return calendar.isWorkingDay(day) && instant < local(`${day} 11:00`) ? day : calendar.nextWorkingDay(day);
   };
   /** A clerk's delay in working days: within `term` usually, past it when late on purpose. */
   const delay = (id: string, term: number) => (random.chance(0.08) ? (late.add(id), term + random.between(1, 4)) : random.between(0, Math.max(0, term - 2)));
@@ -211,6 +212,8 @@ year('the year is busy: every kind of application, grants, refusals, late clerks
   const states = new Set(played.all.map((view) => `${view.service}:${view.state}`));
   for (const state of ['diary-access:access.active', 'diary-access:destroyed', 'diary-access:refused', 'diary-access:intakeRefused', 'journal-extract:issued', 'journal-extract:refused']) assert.ok(states.has(state), state);
   assert.ok(played.late.size > 5, 'some clerks were late on purpose');
+  const forgotten = played.all.filter((view) => view.state === 'received' && view.receivedAt < local('2026-06-20 00:00'));
+  assert.equal(forgotten.map((view) => view.id), [], 'every application but the last days\' was registered');
 });
 
 year('no application past a term without an overdue flag; every open one is found by overdueAt', async () => {
