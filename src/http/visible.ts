@@ -5,6 +5,7 @@
  */
 import { ReglamentError, isReglamentError } from '../errors.js';
 import type { ApplicationView, Engine } from '../runtime/types.js';
+import type { ApplicationRecord, Store } from '../store/types.js';
 import { requireVisible } from './auth/access.js';
 import type { Principal } from './auth/token.js';
 
@@ -23,4 +24,17 @@ export async function loadVisible(engine: Pick<Engine, 'get'>, principal: Princi
   }
   if (!view) throw new ReglamentError('APPLICATION_NOT_FOUND', `no application ${id}`, { path: '/id' });
   return requireVisible(principal, id, view);
+}
+
+/**
+ * The stored record, if the caller may see it: for commands, which need only ids and version
+ * to decide, not the full view.
+ *
+ * @example
+ * const record = await loadVisibleRecord(store, principal, id);
+ */
+export async function loadVisibleRecord(store: Pick<Store, 'getApplication'>, principal: Principal, id: string): Promise<ApplicationRecord> {
+  const record = await store.getApplication(id);
+  if (!record) throw new ReglamentError('APPLICATION_NOT_FOUND', `no application ${id}`, { path: '/id' });
+  return requireVisible(principal, id, record);
 }

@@ -19,6 +19,8 @@
  * | `REGLAMENT_BODY_LIMIT` | 65536 | largest request body in bytes (roster import: 32×) |
  * | `REGLAMENT_LOG_LEVEL` | info | debug, info, warn, error |
  * | `REGLAMENT_DEMO` | 1 in development | load the demo school and print tokens at start |
+ * | `REGLAMENT_DISPATCH` | background | `background`: effects (notices, access codes) leave the outbox in the scheduler loop right after the command; `inline`: before the command answers |
+ * | `REGLAMENT_SQLITE_SYNCHRONOUS` | full | `full`: fsync per command (survives power loss); `normal`: WAL without fsync per command (survives a killed process) |
  */
 import { resolve } from 'node:path';
 import { ReglamentError } from '../errors.js';
@@ -47,6 +49,8 @@ export interface ServiceConfig {
   bodyLimitBytes: number;
   logLevel: LogLevel;
   demo: boolean;
+  dispatch: 'background' | 'inline';
+  sqliteSynchronous: 'full' | 'normal';
 }
 
 const algorithms: JwtConfig['algorithm'][] = ['HS256', 'RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
@@ -103,6 +107,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
   if (!levels.includes(logLevel)) throw invalid('REGLAMENT_LOG_LEVEL', `must be one of ${levels.join(', ')}`);
   const demoText = text(env, 'REGLAMENT_DEMO');
   if (demoText !== undefined && !['0', '1', 'true', 'false'].includes(demoText)) throw invalid('REGLAMENT_DEMO', 'must be 1 or 0');
+  const dispatch = text(env, 'REGLAMENT_DISPATCH') ?? 'background';
+  if (dispatch !== 'background' && dispatch !== 'inline') throw invalid('REGLAMENT_DISPATCH', 'must be background or inline');
+  const sqliteSynchronous = text(env, 'REGLAMENT_SQLITE_SYNCHRONOUS') ?? 'full';
+  if (sqliteSynchronous !== 'full' && sqliteSynchronous !== 'normal') throw invalid('REGLAMENT_SQLITE_SYNCHRONOUS', 'must be full or normal');
   const config: ServiceConfig = {
     environment,
     port: integer(env, 'PORT', 3000, 0, 65_535),
@@ -114,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     bodyLimitBytes: integer(env, 'REGLAMENT_BODY_LIMIT', 65_536, 1024, 64 * 1024 * 1024),
     logLevel,
     demo: demoText === undefined ? environment === 'development' : demoText === '1' || demoText === 'true',
+    dispatch,
+    sqliteSynchronous,
   };
   const mongodbUrl = text(env, 'MONGODB_URL');
   if (mongodbUrl) {

@@ -75,7 +75,8 @@ export function workflowFilesIn(dir: string): string[] {
 }
 
 /**
- * Builds the service. Call `engine.start()` to run timers and the outbox in the background.
+ * Builds the service. Call `engine.start()` to run timers and the outbox in the background
+ * (with `dispatch: 'background'`, the default, that loop is what sends notices).
  *
  * @example
  * const service = await createService({ config: loadConfig() });
@@ -104,6 +105,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     ports,
     clock,
     ids,
+    // Background: a command commits once and answers; the scheduler loop (engine.start) sends its
+    // notices right after. Inline: the command also waits for its effects.
+    dispatch: config.dispatch === 'inline' ? 'inline' : 'scheduler',
     logger: {
       info: (fields, message) => logger.info(message, fields),
       warn: (fields, message) => logger.warn(message, fields),

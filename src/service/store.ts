@@ -26,7 +26,7 @@ export function sqliteFileOf(dataDir: string): string {
  * @example
  * const { store, description } = await openStore(loadConfig());
  */
-export async function openStore(config: Pick<ServiceConfig, 'dataDir' | 'mongodbUrl'>): Promise<{ store: Store; description: string }> {
+export async function openStore(config: Pick<ServiceConfig, 'dataDir' | 'mongodbUrl' | 'sqliteSynchronous'>): Promise<{ store: Store; description: string }> {
   let store: Store;
   let description: string;
   if (config.mongodbUrl) {
@@ -37,8 +37,8 @@ export async function openStore(config: Pick<ServiceConfig, 'dataDir' | 'mongodb
   } else {
     const { createSqliteStore } = await import('../store/sqlite/index.js');
     const file = sqliteFileOf(config.dataDir);
-    store = createSqliteStore({ file });
-    description = `SQLite ${file}`;
+    store = createSqliteStore({ file, synchronous: config.sqliteSynchronous });
+    description = `SQLite ${file} (synchronous=${config.sqliteSynchronous})`;
   }
   await store.init();
   return { store, description };

@@ -53,6 +53,20 @@ serve('starts on a free port with the demo, answers /readyz, serves the printed 
       body: JSON.stringify({ service: 'journal-extract', applicant: 'parent-1', pupil: 'pupil-1', school: 'school-1', channel: 'personal', documents: ['application', 'identity'], data: { information: 'currentProgress' } }),
     });
     assert.is(filed.status, 201);
+    const { id } = (await filed.json()) as { id: string };
+    const registered = await fetch(`${base}/v1/applications/${id}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${clerk}`, 'content-type': 'application/json', 'if-match': '"1"' },
+      body: JSON.stringify({ type: 'REGISTER' }),
+    });
+    assert.is(registered.status, 200);
+    let templates: string[] = [];
+    for (let attempt = 0; attempt < 100 && !templates.includes('registered'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const notices = (await (await fetch(`${base}/v1/applications/${id}/notices`, { headers: { authorization: `Bearer ${parent}` } })).json()) as { items: { template: string }[] };
+      templates = notices.items.map((notice) => notice.template);
+    }
+    assert.ok(templates.includes('registered'), 'the scheduler loop sends the notice after the command answered');
     assert.ok((await stat(join(dataDir, 'reglament.db'))).size > 0, 'the embedded store is a file in the data dir');
     assert.not.match(output, /Иван|Мария/, 'no names in logs');
     running.child.kill('SIGTERM');

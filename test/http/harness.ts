@@ -68,7 +68,8 @@ export async function startHarness(start = '2025-04-29T05:00:00.000Z'): Promise<
   const clock = fakeClock(start);
   const store = createSqliteStore({ file: ':memory:' });
   await store.init();
-  const config = loadConfig({ NODE_ENV: 'test', REGLAMENT_JWT_SECRET: secret, REGLAMENT_DATA_DIR: '/nonexistent-reglament-test' });
+  // Inline dispatch: a notice exists when the command answers, so tests need not wait for a loop.
+  const config = loadConfig({ NODE_ENV: 'test', REGLAMENT_JWT_SECRET: secret, REGLAMENT_DATA_DIR: '/nonexistent-reglament-test', REGLAMENT_DISPATCH: 'inline' });
   const service = await createService({ config, clock, store, logger: silentLogger });
   await loadDemoRoster(service.ports.roster, '2025-04');
   const now = new Date();

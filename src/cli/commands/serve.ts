@@ -35,7 +35,7 @@ export const command: Command = {
     let demoLoaded = false;
     if (config.demo) demoLoaded = await loadDemoRoster(service.ports.roster, service.clock.now().slice(0, 7));
     const server = await listen(service.app.fetch, { host: config.host, port: config.port });
-    service.engine.start();
+    service.engine.start({ intervalMs: 250 });
     logger.info('listening', { url: server.url, store: service.storeDescription, environment: config.environment, workflows: service.workflows.services(), demo: config.demo, demoLoaded });
     if (config.demo) process.stdout.write('\n' + demoBanner(server.url, await demoTokens(service.auth, new Date(service.clock.now()))));
     return new Promise<number>((resolve) => {

@@ -16,7 +16,7 @@ import { noticeAccess, visibleNotices } from '../notices.js';
 import { etagOf, expectedVersionOf, idempotencyKeyOf } from '../preconditions.js';
 import { maySend, present } from '../present.js';
 import { jsonBody, queryOf } from '../validation.js';
-import { loadVisible } from '../visible.js';
+import { loadVisible, loadVisibleRecord } from '../visible.js';
 import { withPaths } from '../repath.js';
 
 /** The validated query of `GET /v1/applications`. */
@@ -98,22 +98,23 @@ export function applicationRoutes(deps: HttpDeps, schemas: ApplicationSchemas) {
       const event = c.req.valid('json');
       const expectedVersion = expectedVersionOf(c.req.header('if-match'));
       const idempotencyKey = idempotencyKeyOf(c.req.header('idempotency-key'), principal);
-      const current = await visible(id, principal);
-      const allowed = present(current, principal.role, workflows).allowedEvents;
+      const current = await loadVisibleRecord(deps.store, principal, id);
+      const actor = actorOf(principal);
+      const allowedNow = async () => (await engine.allowedEvents(id, actor)).filter((type) => maySend(workflows, current.service, current.workflowVersion, type, principal.role));
       if (!maySend(workflows, current.service, current.workflowVersion, event.type, principal.role)) {
         const known = workflows.get(current.service, current.workflowVersion).definition.events;
         if (known && !Object.hasOwn(known, event.type)) {
-          throw new ReglamentError('EVENT_NOT_ALLOWED', `${current.service} has no event ${event.type}`, { path: '/type', details: { allowedEvents: allowed } });
+          throw new ReglamentError('EVENT_NOT_ALLOWED', `${current.service} has no event ${event.type}`, { path: '/type', details: { allowedEvents: await allowedNow() } });
         }
         throw new ReglamentError('FORBIDDEN', `role ${principal.role} may not send ${event.type}`, { path: '/type' });
       }
       try {
-        const view = await engine.send(id, event, { actor: actorOf(principal), expectedVersion, ...(idempotencyKey ? { idempotencyKey } : {}) });
+        const view = await engine.send(id, event, { actor, expectedVersion, ...(idempotencyKey ? { idempotencyKey } : {}) });
         c.header('ETag', etagOf(view.version));
         return c.json(present(view, principal.role, workflows), 200);
       } catch (error) {
         if (isReglamentError(error, 'EVENT_NOT_ALLOWED')) {
-          throw new ReglamentError('EVENT_NOT_ALLOWED', error.message, { path: '/type', details: { allowedEvents: allowed } });
+          throw new ReglamentError('EVENT_NOT_ALLOWED', error.message, { path: '/type', details: { allowedEvents: await allowedNow() } });
         }
         throw error;
       }
