@@ -8,8 +8,10 @@
  * different application prepared beforehand, so every answer is a real 200, not a conflict.
  *
  * The servers run in a child process so the load generator does not share their event loop.
- * Target: commands at least 25% of the bare route's requests per second, p99 under 50 ms.
- * The last line is one JSON object.
+ * The command endpoint runs twice: with the service's default `synchronous=FULL` (an fsync per
+ * command: survives power loss), then `synchronous=NORMAL` (WAL without the fsync: survives a
+ * killed process). The headline is the default. Target: commands at least 25% of the bare
+ * route's requests per second, p99 under 50 ms. The last line is one JSON object.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,16 +23,16 @@ import { Hono } from 'hono';
 
 const connections = 50;
 const bareSeconds = Number(process.env['BENCH_HTTP_SECONDS'] ?? 8);
-const prepared = Number(process.env['BENCH_HTTP_APPLICATIONS'] ?? 12_000);
+const prepared = { full: Number(process.env['BENCH_HTTP_FULL'] ?? 2_000), normal: Number(process.env['BENCH_HTTP_NORMAL'] ?? 4_000) };
 
 interface Ready {
   bare: string;
   service: string;
   token: string;
-  ids: string[];
+  ids: { full: string[]; normal: string[] };
 }
 
-/** The child: both servers on free ports, the applications prepared, then wait. */
+/** The child: the applications prepared, both servers on free ports; on 'normal', the service reopened with synchronous=NORMAL. */
 async function serveBoth(): Promise<void> {
   const { createService } = await import('../src/service/service.js');
   const { loadConfig } = await import('../src/service/config.js');
@@ -39,26 +41,38 @@ async function serveBoth(): Promise<void> {
   const { signToken } = await import('../src/http/auth/token.js');
   const { loadDemoRoster } = await import('../src/demo/load.js');
   const dataDir = mkdtempSync(join(tmpdir(), 'reglament-bench-http-'));
-  const config = loadConfig({ NODE_ENV: 'test', REGLAMENT_DATA_DIR: dataDir, REGLAMENT_JWT_SECRET: 'bench-secret-'.padEnd(40, '0') });
-  const service = await createService({ config, logger: silentLogger });
+  const configOf = (synchronous: 'full' | 'normal') =>
+    loadConfig({ NODE_ENV: 'test', REGLAMENT_DATA_DIR: dataDir, REGLAMENT_JWT_SECRET: 'bench-secret-'.padEnd(40, '0'), REGLAMENT_SQLITE_SYNCHRONOUS: synchronous });
+  // Prepared without an fsync per command (that is only set-up), then reopened as measured.
+  let service = await createService({ config: configOf('normal'), logger: silentLogger });
   await loadDemoRoster(service.ports.roster, service.clock.now().slice(0, 7));
   const actor = { id: 'bench', role: 'admin' as const };
   const ids: string[] = [];
-  for (let i = 0; i < prepared; i++) {
+  for (let i = 0; i < prepared.full + prepared.normal; i++) {
     const view = await service.engine.submit(
       { service: 'diary-access', applicant: 'parent-1', pupil: 'pupil-1', school: 'school-1', channel: 'epgu', documents: ['application', 'identity'], data: { information: 'diary', consent: { parent: true, child: true } } },
       { actor },
     );
     ids.push(view.id);
   }
+  await service.close();
+  service = await createService({ config: configOf('full'), logger: silentLogger });
   const bareApp = new Hono().post('/bare/:id', async (c) => {
     const body = (await c.req.json()) as { type: string };
     return c.json({ id: c.req.param('id'), type: body.type, version: 2 }, 200);
   });
   const bare = await listen(bareApp.fetch, { host: '127.0.0.1', port: 0 });
-  const api = await listen(service.app.fetch, { host: '127.0.0.1', port: 0 });
+  let api = await listen(service.app.fetch, { host: '127.0.0.1', port: 0 });
   const token = await signToken({ sub: 'clerk-1', role: 'clerk', school: 'school-1' }, service.auth, { ttlSeconds: 3600 });
-  process.send!({ bare: bare.url, service: api.url, token, ids } satisfies Ready);
+  process.send!({ bare: bare.url, service: api.url, token, ids: { full: ids.slice(0, prepared.full), normal: ids.slice(prepared.full) } } satisfies Ready);
+  process.on('message', async (message) => {
+    if (message !== 'normal') return;
+    await api.close();
+    await service.close();
+    service = await createService({ config: configOf('normal'), logger: silentLogger });
+    api = await listen(service.app.fetch, { host: '127.0.0.1', port: 0 });
+    process.send!({ service: api.url });
+  });
   process.once('disconnect', async () => {
     await Promise.all([bare.close(), api.close()]);
     await service.close();
@@ -73,50 +87,69 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
+function commands(url: string, token: string, ids: string[]): Promise<autocannon.Result> {
+  let next = 0;
+  return run({
+    url,
+    connections,
+    amount: ids.length,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest(request) {
+          const id = ids[next++ % ids.length]!;
+          return {
+            ...request,
+            path: `/v1/applications/${id}/events`,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': '"1"' },
+            body: '{"type":"REGISTER"}',
+          };
+        },
+      },
+    ],
+  });
+}
+
+function line(label: string, result: autocannon.Result): string {
+  const other = result.non2xx + result.errors + result.timeouts;
+  return `${label.padEnd(44)} ${result.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(5)} ms   2xx ${result['2xx']}   other ${other}`;
+}
+
 async function main(): Promise<void> {
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  process.stdout.write(`preparing ${prepared} diary-access applications on a SQLite file store...\n`);
+  process.stdout.write(`preparing ${prepared.full + prepared.normal} diary-access applications on a SQLite file store...\n`);
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.once('message', (message) => resolve(message as Ready));
     child.once('exit', (code) => reject(new Error(`the server process exited (${code})`)));
   });
   try {
-    const bare = await run({
-      url: `${ready.bare}/bare/x`,
-      connections,
-      duration: bareSeconds,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'REGISTER' }),
+    const bare = await run({ url: `${ready.bare}/bare/x`, connections, duration: bareSeconds, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'REGISTER' }) });
+    process.stdout.write(`${line('bare Hono route', bare)}\n`);
+    const full = await commands(ready.service, ready.token, ready.ids.full);
+    process.stdout.write(`${line('reglament command, SQLite file, FULL', full)}\n`);
+    const reopened = await new Promise<{ service: string }>((resolve) => {
+      child.once('message', (message) => resolve(message as { service: string }));
+      child.send('normal');
     });
-    let next = 0;
-    const commands = await run({
-      url: ready.service,
-      connections,
-      amount: ready.ids.length,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest(request) {
-            const id = ready.ids[next++ % ready.ids.length]!;
-            return {
-              ...request,
-              path: `/v1/applications/${id}/events`,
-              headers: { authorization: `Bearer ${ready.token}`, 'content-type': 'application/json', 'if-match': '"1"' },
-              body: '{"type":"REGISTER"}',
-            };
-          },
-        },
-      ],
-    });
+    const normal = await commands(reopened.service, ready.token, ready.ids.normal);
+    process.stdout.write(`${line('reglament command, SQLite file, NORMAL', normal)}\n`);
     const barePerSec = bare.requests.average;
-    const commandsPerSec = commands.requests.average;
-    const failed = commands.non2xx + commands.errors + commands.timeouts;
-    const line = (label: string, result: autocannon.Result) =>
-      `${label.padEnd(30)} ${result.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   2xx ${result['2xx']}   other ${result.non2xx + result.errors + result.timeouts}`;
-    process.stdout.write(`${line('bare Hono route', bare)}\n${line('reglament command (SQLite file)', commands)}\n`);
-    const summary = { bench: 'http', commandsPerSec: Math.round(commandsPerSec), bareRoutePerSec: Math.round(barePerSec), vsBareRoute: Number((commandsPerSec / barePerSec).toFixed(3)), p99Ms: commands.latency.p99, connections, failed };
-    process.stdout.write(`target: commands >= 25% of the bare route (${(summary.vsBareRoute * 100).toFixed(1)}%), p99 < 50 ms (${summary.p99Ms} ms)${failed > 0 ? `; ${failed} commands did not answer 2xx` : ''}\n`);
+    const failed = [full, normal].reduce((sum, result) => sum + result.non2xx + result.errors + result.timeouts, 0);
+    const summary = {
+      bench: 'http',
+      commandsPerSec: Math.round(full.requests.average),
+      vsBareRoute: Number((full.requests.average / barePerSec).toFixed(3)),
+      p99Ms: full.latency.p99,
+      bareRoutePerSec: Math.round(barePerSec),
+      commandsPerSecNormal: Math.round(normal.requests.average),
+      vsBareRouteNormal: Number((normal.requests.average / barePerSec).toFixed(3)),
+      p99MsNormal: normal.latency.p99,
+      connections,
+      failed,
+    };
+    process.stdout.write(
+      `target: commands >= 25% of the bare route: ${(summary.vsBareRoute * 100).toFixed(1)}% (FULL), ${(summary.vsBareRouteNormal * 100).toFixed(1)}% (NORMAL); p99 < 50 ms: ${summary.p99Ms} ms (FULL), ${summary.p99MsNormal} ms (NORMAL)${failed > 0 ? `; ${failed} commands did not answer 2xx` : ''}\n`,
+    );
     process.stdout.write(JSON.stringify(summary) + '\n');
   } finally {
     child.disconnect();
