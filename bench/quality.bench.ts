@@ -64,7 +64,7 @@ function journalLine(random: () => number, school: string, klass: string, subjec
  * school by school, class by class, lesson by lesson, about half the pupils of a lesson getting
  * an entry. Each class keeps its timetable, so groups stop growing after the first day.
  */
-async function* journalText(records: number, seed = 20250301): AsyncGenerator<string> {
+async function* journalText(records: number, seed = 20250301): AsyncGenerator<Buffer> {
   const random = mulberry32(seed);
   let made = 0;
   let chunk = '';
@@ -81,7 +81,8 @@ async function* journalText(records: number, seed = 20250301): AsyncGenerator<st
             chunk += journalLine(random, school, classes[c] as string, subject, teacher, `p-${s}-${c}-${p}`, day % 250) + '\n';
             made++;
             if (++inChunk === CHUNK_RECORDS) {
-              yield chunk;
+              // Bytes, as a file stream gives them: the import decodes them like a file's.
+              yield Buffer.from(chunk);
               chunk = '';
               inChunk = 0;
             }
@@ -90,7 +91,7 @@ async function* journalText(records: number, seed = 20250301): AsyncGenerator<st
       }
     }
   }
-  if (chunk.length > 0) yield chunk;
+  if (chunk.length > 0) yield Buffer.from(chunk);
 }
 
 const rssMb = () => Math.round(process.memoryUsage.rss() / 1048576);
@@ -139,8 +140,9 @@ async function peer(records: number) {
   const cpuStart = process.cpuUsage();
   const started = process.hrtime.bigint();
   let rest = '';
+  const decoder = new TextDecoder();
   for await (const chunk of journalText(records)) {
-    const lines = (rest + chunk).split('\n');
+    const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
     rest = lines.pop() ?? '';
     for (const line of lines) {
       const record = JSON.parse(line) as JournalRecord;

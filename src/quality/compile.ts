@@ -109,21 +109,37 @@ export function compileQualityRules(ruleSet: QualityRuleSet, options: CompileQua
     return moved;
   }
 
+  // The rules as flat typed arrays, so judging an entry reads no objects but the entry itself.
+  const count = rules.length;
+  const fromPeriodEnd = Uint8Array.from(rules, (rule) => (rule.from === 'periodEnd' ? 1 : 0));
+  const doneInDiary = Uint8Array.from(rules, (rule) => (rule.done === 'visibleInDiaryAt' ? 1 : 0));
+  const movesOffDays = Uint8Array.from(rules, (rule) => (rule.lastDayOff === 'nextWorkingDay' ? 1 : 0));
+  const lengths = Int32Array.from(rules, (rule) => rule.calendarDays);
+  /** Per rule and kind (mark, absence, interim): 1 covered, 0 not, 2 ask the scope's ajv function. */
+  const coverage = new Uint8Array(count * 3);
+  tables.forEach((table, index) => {
+    journalEntryKinds.forEach((kind, k) => (coverage[index * 3 + k] = table === null ? 2 : table[kind] ? 1 : 0));
+  });
+
+  function kindIndex(kind: JournalEntryKind): number {
+    return kind === 'mark' ? 0 : kind === 'absence' ? 1 : 2;
+  }
+
   function covers(index: number, entry: QualityEntry): boolean {
-    const table = tables[index];
-    return table ? table[entry.kind] : (scopes[index] as ValidateFunction)(entry) === true;
+    const covered = coverage[index * 3 + kindIndex(entry.kind)];
+    return covered === 2 ? (scopes[index] as ValidateFunction)(entry) === true : covered === 1;
   }
 
   function lastDay(index: number, entry: QualityEntry): number {
-    const rule = rules[index] as CompiledQualityRule;
-    const start = rule.from === 'lessonDate' ? entry.lessonDay : entry.periodEndDay;
-    const last = start + rule.calendarDays;
-    return rule.lastDayOff === 'stays' || Number.isNaN(last) ? last : workingDayOnOrAfter(last);
+    const last = (fromPeriodEnd[index] === 1 ? entry.periodEndDay : entry.lessonDay) + (lengths[index] as number);
+    return movesOffDays[index] === 0 || Number.isNaN(last) ? last : workingDayOnOrAfter(last);
   }
 
   function evaluate(entry: QualityEntry, asOfDay: number, outcomes: Uint8Array): void {
-    for (let i = 0; i < rules.length; i++) {
-      if (!covers(i, entry)) {
+    const kind = kindIndex(entry.kind);
+    for (let i = 0; i < count; i++) {
+      const covered = coverage[i * 3 + kind];
+      if (covered === 0 || (covered === 2 && (scopes[i] as ValidateFunction)(entry) !== true)) {
         outcomes[i] = NOT_APPLICABLE;
         continue;
       }
@@ -132,7 +148,7 @@ export function compileQualityRules(ruleSet: QualityRuleSet, options: CompileQua
         outcomes[i] = NOT_APPLICABLE;
         continue;
       }
-      const doneDay = (rules[i] as CompiledQualityRule).done === 'enteredAt' ? entry.enteredDay : entry.visibleDay;
+      const doneDay = doneInDiary[i] === 1 ? entry.visibleDay : entry.enteredDay;
       // Done after the check date counts as not done at the check date.
       if (doneDay <= asOfDay) outcomes[i] = doneDay <= last ? MET : LATE;
       else outcomes[i] = asOfDay > last ? MISSING : PENDING;

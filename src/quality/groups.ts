@@ -47,17 +47,20 @@ export function createGroupIndex(groupBy: readonly QualityDimension[], width: nu
   // Exports list a class's lessons together: most entries fall in the previous entry's group.
   const lastIds: string[] = new Array<string>(depth).fill('');
   let lastCounts: Float64Array | undefined;
+  const byAllFour = depth === 4 && groupBy[0] === 'school' && groupBy[1] === 'class' && groupBy[2] === 'subject' && groupBy[3] === 'teacher';
+
+  function sameAsLast(entry: QualityEntry): boolean {
+    if (byAllFour) return entry.school === lastIds[0] && entry.class === lastIds[1] && entry.subject === lastIds[2] && entry.teacher === lastIds[3];
+    for (let d = 0; d < depth; d++) if (entry[groupBy[d] as QualityDimension] !== lastIds[d]) return false;
+    return true;
+  }
 
   function countsOf(entry: QualityEntry): Float64Array {
     if (depth === 0) {
       totalUsed = true;
       return total;
     }
-    if (lastCounts !== undefined) {
-      let same = true;
-      for (let d = 0; d < depth && same; d++) same = entry[groupBy[d] as QualityDimension] === lastIds[d];
-      if (same) return lastCounts;
-    }
+    if (lastCounts !== undefined && sameAsLast(entry)) return lastCounts;
     for (let d = 0; d < depth; d++) lastIds[d] = entry[groupBy[d] as QualityDimension];
     lastCounts = lookup(entry);
     return lastCounts;

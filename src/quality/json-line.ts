@@ -42,31 +42,84 @@ function isKey(line: string, start: number, end: number, name: string): boolean 
 
 const OTHER = 0, SCHOOL = 1, CLASS = 2, SUBJECT = 3, TEACHER = 4, PUPIL = 5, KIND = 6, LESSON_DATE = 7, PERIOD_END = 8, ENTERED_AT = 9, VISIBLE_AT = 10;
 
-/** Which record field the key `line[start, end)` names (OTHER for any other key). */
-function fieldOf(line: string, start: number, end: number): number {
-  switch (end - start) {
-    case 4: return isKey(line, start, end, 'kind') ? KIND : OTHER;
-    case 5: return isKey(line, start, end, 'class') ? CLASS : isKey(line, start, end, 'pupil') ? PUPIL : OTHER;
-    case 6: return isKey(line, start, end, 'school') ? SCHOOL : OTHER;
-    case 7: return isKey(line, start, end, 'subject') ? SUBJECT : isKey(line, start, end, 'teacher') ? TEACHER : OTHER;
-    case 9: return isKey(line, start, end, 'enteredAt') ? ENTERED_AT : isKey(line, start, end, 'periodEnd') ? PERIOD_END : OTHER;
-    case 10: return isKey(line, start, end, 'lessonDate') ? LESSON_DATE : OTHER;
-    case 16: return isKey(line, start, end, 'visibleInDiaryAt') ? VISIBLE_AT : OTHER;
+/** `field` when the key starting at `start` is `name` (its closing quote right after), else OTHER. */
+function keyIs(line: string, start: number, lineEnd: number, name: string, field: number): number {
+  const end = start + name.length;
+  return end < lineEnd && line.charCodeAt(end) === QUOTE && isKey(line, start, end, name) ? field : OTHER;
+}
+
+/** Which record field the key starting at `start` names, read once by its first letter; OTHER for any other key. */
+function fieldAt(line: string, start: number, lineEnd: number): number {
+  switch (line.charCodeAt(start)) {
+    case 115 /* s */: return keyIs(line, start, lineEnd, 'school', SCHOOL) || keyIs(line, start, lineEnd, 'subject', SUBJECT);
+    case 99 /* c */: return keyIs(line, start, lineEnd, 'class', CLASS);
+    case 116 /* t */: return keyIs(line, start, lineEnd, 'teacher', TEACHER);
+    case 112 /* p */: return keyIs(line, start, lineEnd, 'pupil', PUPIL) || keyIs(line, start, lineEnd, 'periodEnd', PERIOD_END);
+    case 107 /* k */: return keyIs(line, start, lineEnd, 'kind', KIND);
+    case 108 /* l */: return keyIs(line, start, lineEnd, 'lessonDate', LESSON_DATE);
+    case 101 /* e */: return keyIs(line, start, lineEnd, 'enteredAt', ENTERED_AT);
+    case 118 /* v */: return keyIs(line, start, lineEnd, 'visibleInDiaryAt', VISIBLE_AT);
     default: return OTHER;
   }
+}
+
+const KEY_LENGTH = [0, 6, 5, 7, 7, 5, 4, 10, 9, 9, 16];
+
+/**
+ * Where a date value starting at `start` ends (its closing quote), found from the date grammar
+ * instead of scanning: the parser then checks every character up to there. -1 when no form fits.
+ */
+function dateEnd(line: string, start: number, lineEnd: number): number {
+  let at = start + 10;
+  if (at >= lineEnd) return -1;
+  let code = line.charCodeAt(at);
+  if (code === QUOTE) return at;
+  if (code !== 84 /* T */ && code !== 32) return -1;
+  at += 6;
+  if (at >= lineEnd) return -1;
+  code = line.charCodeAt(at);
+  if (code === 58 /* : */) {
+    at += 3;
+    code = line.charCodeAt(at);
+    if (code === 46 /* . */) {
+      do code = line.charCodeAt(++at);
+      while (code >= 48 && code <= 57);
+    }
+  }
+  if (code === QUOTE) return at;
+  if (code === 90 /* Z */) return line.charCodeAt(at + 1) === QUOTE ? at + 1 : -1;
+  if (code !== 43 && code !== 45) return -1;
+  for (const length of [3, 5, 6]) if (line.charCodeAt(at + length) === QUOTE) return at + length;
+  return -1;
 }
 
 function isNull(line: string, at: number, end: number): boolean {
   return at + 4 <= end && line.charCodeAt(at) === 110 && line.charCodeAt(at + 1) === 117 && line.charCodeAt(at + 2) === 108 && line.charCodeAt(at + 3) === 108;
 }
 
-function readId(line: string, start: number, end: number): string | undefined {
+/**
+ * The last id read per field. Exports list a class's entries together, so the school, class,
+ * subject and teacher of a line are usually those of the line before: comparing in place and
+ * reusing that string saves an allocation per id, and the report's group lookup then compares
+ * identical strings.
+ */
+const lastIds: string[] = ['', '', '', '', '', ''];
+
+function readId(line: string, start: number, end: number, field: number): string | undefined {
   if (end === start) return undefined;
+  const last = lastIds[field] as string;
+  if (last.length === end - start && isKey(line, start, end, last)) return last;
+  const id = readNewId(line, start, end);
+  if (id !== undefined) lastIds[field] = id;
+  return id;
+}
+
+function readNewId(line: string, start: number, end: number): string | undefined {
   const id = line.slice(start, end);
   const first = id.charCodeAt(0);
-  const last = id.charCodeAt(id.length - 1);
+  const final = id.charCodeAt(id.length - 1);
   // Only an id that might be all white space pays for trim().
-  if ((first <= 32 || first > 126) && (last <= 32 || last > 126) && id.trim().length === 0) return undefined;
+  if ((first <= 32 || first > 126) && (final <= 32 || final > 126) && id.trim().length === 0) return undefined;
   return id;
 }
 
@@ -97,9 +150,9 @@ export function readJournalLine(line: string, zone: DayZone, lineStart = 0, line
   for (;;) {
     if (at >= lineEnd || line.charCodeAt(at) !== QUOTE) return undefined;
     const keyStart = at + 1;
-    const keyEnd = stringEnd(line, keyStart, lineEnd);
+    const field = fieldAt(line, keyStart, lineEnd);
+    const keyEnd = field === OTHER ? stringEnd(line, keyStart, lineEnd) : keyStart + (KEY_LENGTH[field] as number);
     if (keyEnd < 0) return undefined;
-    const field = fieldOf(line, keyStart, keyEnd);
     at = skipSpace(line, keyEnd + 1, lineEnd);
     if (at >= lineEnd || line.charCodeAt(at) !== 58 /* : */) return undefined;
     at = skipSpace(line, at + 1, lineEnd);
@@ -107,8 +160,8 @@ export function readJournalLine(line: string, zone: DayZone, lineStart = 0, line
     let end = -1;
     if (at < lineEnd && line.charCodeAt(at) === QUOTE) {
       start = at + 1;
-      end = stringEnd(line, start, lineEnd);
-      if (end < 0) return undefined;
+      end = field >= LESSON_DATE && line.charCodeAt(start) !== QUOTE ? dateEnd(line, start, lineEnd) : stringEnd(line, start, lineEnd);
+      if (end < 0 || end >= lineEnd) return undefined;
       at = end + 1;
     } else if (isNull(line, at, lineEnd)) {
       at += 4;
@@ -117,11 +170,11 @@ export function readJournalLine(line: string, zone: DayZone, lineStart = 0, line
     }
     const empty = start === end;
     switch (field) {
-      case SCHOOL: if (empty || (school = readId(line, start, end)) === undefined) return undefined; break;
-      case CLASS: if (empty || (klass = readId(line, start, end)) === undefined) return undefined; break;
-      case SUBJECT: if (empty || (subject = readId(line, start, end)) === undefined) return undefined; break;
-      case TEACHER: if (empty || (teacher = readId(line, start, end)) === undefined) return undefined; break;
-      case PUPIL: if (empty || (pupil = readId(line, start, end)) === undefined) return undefined; break;
+      case SCHOOL: if (empty || (school = readId(line, start, end, SCHOOL)) === undefined) return undefined; break;
+      case CLASS: if (empty || (klass = readId(line, start, end, CLASS)) === undefined) return undefined; break;
+      case SUBJECT: if (empty || (subject = readId(line, start, end, SUBJECT)) === undefined) return undefined; break;
+      case TEACHER: if (empty || (teacher = readId(line, start, end, TEACHER)) === undefined) return undefined; break;
+      case PUPIL: if (empty || (pupil = readId(line, start, end, PUPIL)) === undefined) return undefined; break;
       case KIND: if (empty || (kind = readKindAt(line, start, end)) === undefined) return undefined; break;
       case LESSON_DATE: if (Number.isNaN((lessonDay = empty ? Number.NaN : parseLocalDayAt(line, start, end, zone)))) return undefined; break;
       case ENTERED_AT: if (Number.isNaN((enteredDay = empty ? Number.NaN : parseLocalDayAt(line, start, end, zone)))) return undefined; break;

@@ -8,7 +8,7 @@
  */
 import { ReglamentError } from '../errors.js';
 import type { Calendar } from '../calendar/types.js';
-import { compileQualityRules, LATE, MISSING, PENDING, type CompiledQualityRule, type QualityChecker } from './compile.js';
+import { compileQualityRules, LATE, MISSING, PENDING, type QualityChecker } from './compile.js';
 import { createDayZone, dayToIso, parseLocalDay } from './days.js';
 import { createGroupIndex } from './groups.js';
 import { readJournalRecord } from './record.js';
@@ -84,6 +84,7 @@ export function createQualityReportBuilder(options: QualityReportOptions = {}): 
   const ruleCount = checker.rules.length;
   const ruleStats = new Float64Array(ruleCount * 5);
   const outcomes = new Uint8Array(ruleCount);
+  const counterOf = Int32Array.from(checker.rules, (rule) => rule.counterIndex);
   const index = createGroupIndex(groupBy, width);
 
   function add(entry: QualityEntry): boolean {
@@ -98,7 +99,7 @@ export function createQualityReportBuilder(options: QualityReportOptions = {}): 
       const outcome = outcomes[i] as number;
       bump(ruleStats, i * 5 + outcome);
       if (outcome === LATE || outcome === MISSING) {
-        bump(counts, FIXED + (checker.rules[i] as CompiledQualityRule).counterIndex);
+        bump(counts, FIXED + (counterOf[i] as number));
         violating = true;
       } else if (outcome === PENDING) {
         pending = true;
