@@ -90,7 +90,8 @@ export function createServiceStatsBuilder(options: ServiceStatsOptions): Service
       return;
     }
     summary.decided++;
-    if (Date.parse(term.metAt) <= Date.parse(term.dueAt)) summary.decidedWithinTerm++;
+    // dueAt is 24:00 of the last day, the first instant after the term (as the engine counts overdue).
+    if (Date.parse(term.metAt) < Date.parse(term.dueAt)) summary.decidedWithinTerm++;
     else summary.decidedLate++;
     tally.workingDays += Math.max(0, calendar.workingDaysBetween(calendar.localDate(term.startedAt), calendar.localDate(term.metAt)));
     bump(summary.decisions, decisionState(term, history));

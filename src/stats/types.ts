@@ -14,7 +14,7 @@ export interface ServiceSummary {
   states: Record<string, number>;
   /** Applications whose decision term is met. */
   decided: number;
-  /** Decided no later than the term's end (`metAt <= dueAt`). */
+  /** Decided before the term ran out (`metAt < dueAt`, dueAt being 24:00 of the last day). */
   decidedWithinTerm: number;
   decidedLate: number;
   /** Not decided and the decision term ran out before the check instant. */

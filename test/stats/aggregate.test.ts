@@ -41,6 +41,18 @@ stats('an undecided term is overdue only once it ran out at the check instant', 
   assert.is(later.services.find((item) => item.service === 'journal-extract')!.overdue, 1, '24:00 of the last day');
 });
 
+stats('decided at 23:59:59 of the last day is within term, at 24:00 it is late', () => {
+  const [onTime] = statsCases();
+  const extract = onTime!.application.terms[1]!;
+  const at = (metAt: string) => {
+    const application = { ...onTime!.application, terms: [onTime!.application.terms[0]!, { ...extract, metAt }] };
+    return buildServiceStats([{ application, history: onTime!.history }], { calendar, asOf, decisionTerms }).totals;
+  };
+  assert.is(extract.dueAt, '2026-03-12T19:00:00.000Z', '24:00 of 12 March in Yekaterinburg');
+  assert.equal([at('2026-03-12T18:59:59.000Z').decidedWithinTerm, at('2026-03-12T18:59:59.000Z').decidedLate], [1, 0]);
+  assert.equal([at('2026-03-12T19:00:00.000Z').decidedWithinTerm, at('2026-03-12T19:00:00.000Z').decidedLate], [0, 1]);
+});
+
 stats('without decision terms, every term not named registration counts', () => {
   const report = buildServiceStats(statsCases(), { calendar, asOf });
   assert.is(report.totals.decided, 4);
