@@ -38,6 +38,25 @@ export function restoreSnapshot(workflow: CompiledWorkflow, persisted: unknown):
 
 const internal = new Set<string>(Object.values(systemEvents));
 
+/** Accepted event types per workflow and state path: they depend on the state alone. */
+const acceptedByState = new WeakMap<CompiledWorkflow, Map<string, string[]>>();
+
+function acceptedIn(workflow: CompiledWorkflow, snapshot: AnyMachineSnapshot): string[] {
+  let byState = acceptedByState.get(workflow);
+  if (!byState) acceptedByState.set(workflow, (byState = new Map()));
+  const key = statePath(snapshot.value);
+  let accepted = byState.get(key);
+  if (!accepted) {
+    const events = new Set<string>();
+    for (const transition of getNextTransitions(snapshot)) {
+      const type = transition.eventType;
+      if (type && !type.startsWith('xstate.') && !internal.has(type)) events.add(type);
+    }
+    byState.set(key, (accepted = [...events]));
+  }
+  return accepted;
+}
+
 /**
  * Event types the current state accepts (guards not evaluated), without the engine's own
  * timer events; with `role`, only the events that role may send.
@@ -47,13 +66,7 @@ const internal = new Set<string>(Object.values(systemEvents));
  */
 export function allowedEventsOf(workflow: CompiledWorkflow, snapshot: AnyMachineSnapshot, role?: string): string[] {
   if (snapshot.status !== 'active') return [];
-  const events = new Set<string>();
-  for (const transition of getNextTransitions(snapshot)) {
-    const type = transition.eventType;
-    if (!type || type.startsWith('xstate.') || internal.has(type)) continue;
-    const roles = workflow.definition.events?.[type]?.roles;
-    if (role !== undefined && roles && !roles.includes(role as never) && role !== 'admin' && role !== 'system') continue;
-    events.add(type);
-  }
-  return [...events];
+  const accepted = acceptedIn(workflow, snapshot);
+  if (role === undefined || role === 'admin' || role === 'system') return accepted.slice();
+  return accepted.filter((type) => workflow.definition.events?.[type]?.roles?.includes(role as never) ?? true);
 }

@@ -86,8 +86,17 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   async function submit(submission: Parameters<Engine['submit']>[0], { actor, idempotencyKey }: Parameters<Engine['submit']>[1]): Promise<ApplicationView> {
-    const again = await replay(idempotencyKey);
-    if (again) return again;
+    try {
+      return await submitOnce(submission, actor, idempotencyKey);
+    } catch (error) {
+      // A retry whose first attempt was committed returns the first result, whatever fails now.
+      const again = await replay(idempotencyKey);
+      if (again) return again;
+      throw error;
+    }
+  }
+
+  async function submitOnce(submission: Parameters<Engine['submit']>[0], actor: Actor, idempotencyKey: string | undefined): Promise<ApplicationView> {
     checkSubmission(null, submission);
     const workflow = workflows.get(submission.service, submission.version);
     checkSubmission(workflow, submission);
@@ -124,8 +133,18 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   async function send(id: string, event: { type: string; [key: string]: unknown }, options: Parameters<Engine['send']>[2]): Promise<ApplicationView> {
-    const again = await replay(options.idempotencyKey);
-    if (again) return again;
+    try {
+      return await sendOnce(id, event, options);
+    } catch (error) {
+      // A retry whose first attempt was committed returns the first result, even though the
+      // state has moved on since (the commit itself also refuses a used key).
+      const again = await replay(options.idempotencyKey);
+      if (again) return again;
+      throw error;
+    }
+  }
+
+  async function sendOnce(id: string, event: { type: string; [key: string]: unknown }, options: Parameters<Engine['send']>[2]): Promise<ApplicationView> {
     if (typeof event?.type !== 'string' || event.type === '') throw new ReglamentError('INVALID_INPUT', 'event: /type is required', { path: '/type' });
     const cached = recent.get(id);
     if (cached && (options.expectedVersion === undefined || cached.version === options.expectedVersion)) {
