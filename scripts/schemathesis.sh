@@ -57,10 +57,10 @@ status=0
 "$venv/bin/schemathesis" run "$base/openapi.json" \
   --header "Authorization: Bearer $token" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
-  --phases examples,coverage,fuzzing \
+  --phases examples,coverage,fuzzing,stateful \
   --max-examples "$examples" \
   --seed 20250429 \
-  --workers 2 \
+  --workers 1 \
   --request-timeout 10 \
   --no-color || status=$?
 if [ "$status" -ne 0 ]; then

@@ -79,6 +79,7 @@ export function buildOpenApi(operations: Operation[], { title = 'reglament', ver
         response['content'] = Object.fromEntries(types.map((type) => [type, { schema: ref(spec.schema!) }]));
       }
       if (spec.headers) response['headers'] = spec.headers;
+      if (spec.links) response['links'] = spec.links;
       responses[status] = response;
     }
     const entry: Json = {

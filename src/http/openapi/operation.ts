@@ -13,6 +13,8 @@ export interface ResponseSpec {
   /** Default `application/json`; problems use `application/problem+json`; several when the client may get either. */
   contentType?: string | string[];
   headers?: Record<string, { description: string; schema: object }>;
+  /** OpenAPI links: how a value of this response feeds another operation. */
+  links?: Record<string, { operationId: string; parameters: Record<string, string> }>;
 }
 
 export interface HeaderSpec {

@@ -91,7 +91,20 @@ export function operationsOf(schemas: RequestSchemas, { documents = false }: { d
       description: 'A parent files in their own name; a clerk for their school. Terms start counting from receipt. A retry with the same Idempotency-Key returns the first result and files nothing new.',
       headers: [{ name: 'Idempotency-Key', required: false, description: 'Any 1-200 visible ASCII characters, unique per intended application.', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' } }],
       body: schemas.create,
-      responses: { '201': { description: 'Filed', schema: applicationSchema, headers: { ...etag, Location: { description: 'The application URL', schema: { type: 'string' } } } }, '403': problemBody('Not yours to file') },
+      responses: {
+        '201': {
+          description: 'Filed',
+          schema: applicationSchema,
+          headers: { ...etag, Location: { description: 'The application URL', schema: { type: 'string' } } },
+          links: {
+            GetApplication: { operationId: 'getApplication', parameters: { id: '$response.body#/id' } },
+            SendEvent: { operationId: 'sendEvent', parameters: { id: '$response.body#/id', 'header.If-Match': '"1"' } },
+            ListNotices: { operationId: 'listNotices', parameters: { id: '$response.body#/id' } },
+            ...(documents ? { ListDocuments: { operationId: 'listDocuments', parameters: { id: '$response.body#/id' } } } : {}),
+          },
+        },
+        '403': problemBody('Not yours to file'),
+      },
     },
     {
       method: 'get', path: '/v1/applications', operationId: 'listApplications', summary: 'Applications the caller may see', tag: 'applications', roles: everyone,
@@ -107,7 +120,7 @@ export function operationsOf(schemas: RequestSchemas, { documents = false }: { d
       description: 'The event moves the application by its workflow. If-Match must carry the version last seen: a stale one is 409 and changes nothing. An event the state does not take is 422 and lists the allowed events.',
       params: { id },
       headers: [
-        { name: 'If-Match', required: true, description: 'The version last seen, quoted: "3".', schema: { type: 'string', pattern: '^"[0-9]{1,9}"$' } },
+        { name: 'If-Match', required: true, description: 'The version last seen, quoted: "3".', schema: { type: 'string', pattern: '^"[1-9][0-9]{0,8}"$' } },
         { name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result.', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' } },
       ],
       body: schemas.event,
