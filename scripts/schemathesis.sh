@@ -20,7 +20,10 @@ log() { printf 'schemathesis: %s\n' "$*" >&2; }
 
 if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$version"; then
   log "installing schemathesis $version into $venv"
-  python3 -m venv "$venv"
+  if ! python3 -m venv "$venv"; then
+    # Debian ships venv/ensurepip separately.
+    apt-get install -y -qq python3-venv >/dev/null && python3 -m venv "$venv"
+  fi
   "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$version"
 fi
 
