@@ -9,14 +9,16 @@
  * `±HH[:MM]`. A time without a zone is local time of the school; a time with a zone is an
  * instant, moved into the school's zone.
  */
-import { IANAZone } from 'luxon';
-import { ReglamentError } from '../errors.js';
+import { MS_PER_DAY, type DayZone } from './day-zone.js';
 
-const MS_PER_DAY = 86_400_000;
-const BUCKET_MS = 15 * 60_000;
-const MAX_CACHED_BUCKETS = 200_000;
+export { createDayZone, type DayZone } from './day-zone.js';
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+ *
+ * @example
+ * dayFromCivil(1970, 1, 2); // 1
+ */
 export function dayFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -49,44 +51,6 @@ function digits(text: string, at: number, count: number): number {
     value = value * 10 + d;
   }
   return value;
-}
-
-/** Converts instants to local day numbers in one IANA zone. */
-export interface DayZone {
-  readonly timeZone: string;
-  /** The local day number of an instant given in epoch milliseconds. */
-  dayOfInstant(epochMs: number): number;
-}
-
-/**
- * A {@link DayZone} for an IANA zone. Offsets are cached per 15-minute bucket of UTC time:
- * every zone transition in the tz database falls on a quarter hour, so the offset is constant
- * within a bucket and a map lookup replaces an `Intl` call. Throws INVALID_INPUT for an unknown zone.
- *
- * @example
- * const zone = createDayZone('Asia/Yekaterinburg');
- * dayToIso(zone.dayOfInstant(Date.parse('2025-03-12T19:30:00Z'))); // '2025-03-13' (00:30 local)
- */
-export function createDayZone(timeZone: string): DayZone {
-  if (!IANAZone.isValidZone(timeZone)) {
-    throw new ReglamentError('INVALID_INPUT', `unknown time zone "${timeZone}"`, { path: '/timeZone' });
-  }
-  const zone = IANAZone.create(timeZone);
-  let offsets = new Map<number, number>();
-  return {
-    timeZone,
-    dayOfInstant(epochMs) {
-      const bucket = Math.floor(epochMs / BUCKET_MS);
-      let offsetMs = offsets.get(bucket);
-      if (offsetMs === undefined) {
-        // Bounded: memory follows the span of dates seen, never the number of records.
-        if (offsets.size >= MAX_CACHED_BUCKETS) offsets = new Map();
-        offsetMs = zone.offset(bucket * BUCKET_MS) * 60_000;
-        offsets.set(bucket, offsetMs);
-      }
-      return Math.floor((epochMs + offsetMs) / MS_PER_DAY);
-    },
-  };
 }
 
 /** Sentinel returned by {@link parseLocalDay} for text that is not a date. */
