@@ -44,6 +44,8 @@ const definition = {
   states,
 };
 
+const commitSeconds = { normal: 0, full: 0 };
+
 /** A contestant runs a chunk of applications and returns the seconds it took. */
 type Contestant = { run(from: number, count: number): Promise<number>; close(): Promise<void> };
 
@@ -56,6 +58,16 @@ async function reglament(synchronous: 'normal' | 'full'): Promise<Contestant> {
   await store.init();
   const workflows = createWorkflowRegistry({ calendar });
   workflows.load(definition);
+  // Time inside the store's commit, to show how a command's time splits between store and engine.
+  const commit = store.commit.bind(store);
+  store.commit = async (command) => {
+    const started = performance.now();
+    try {
+      return await commit(command);
+    } finally {
+      commitSeconds[synchronous] += (performance.now() - started) / 1000;
+    }
+  };
   const engine = createEngine({ store, workflows, clock, ids, calendar });
   const actor = { id: 'clerk-1', role: 'clerk' as const };
   return {
@@ -160,6 +172,8 @@ const share = { durable: 1, fsynced: 0.25, ceiling: 1, peer: 0.25 };
 const seconds = { durable: 0, fsynced: 0, ceiling: 0, peer: 0 };
 const done = { durable: 0, fsynced: 0, ceiling: 0, peer: 0 };
 for (const name of Object.keys(contestants) as (keyof typeof contestants)[]) await contestants[name].run(1_000_000, 50); // warm-up
+commitSeconds.normal = 0;
+commitSeconds.full = 0;
 for (let round = 0; round < rounds; round++) {
   for (const name of Object.keys(contestants) as (keyof typeof contestants)[]) {
     const count = Math.max(1, Math.round((applications * share[name]) / rounds));
@@ -175,6 +189,8 @@ const ceiling = rate('ceiling');
 const peer = rate('peer');
 console.log(`applications: ${done.durable} × ${commandsPerApplication} commands (bpmn-engine and fsync: ${done.peer}), ${rounds} interleaved rounds`);
 console.log(`reglament engine, SQLite file store, WAL synchronous=NORMAL (survives a killed process): ${format(durable)} commands/s`);
+const storeShare = commitSeconds.normal / seconds.durable;
+console.log(`  of which inside store.commit(): ${(storeShare * 100).toFixed(0)}%; the engine alone (core, views, reads): ${format((done.durable * commandsPerApplication) / (seconds.durable - commitSeconds.normal))} commands/s`);
 console.log(`reglament engine, SQLite file store, synchronous=FULL (fsync per command):              ${format(fsynced)} commands/s`);
 console.log(`xstate transition() alone, in memory (ceiling): ${format(ceiling)} commands/s`);
 console.log(`bpmn-engine in memory (peer):                    ${format(peer)} commands/s`);
