@@ -6,11 +6,11 @@
  * an RFC 9457 problem in `onError`. The app keeps nothing durable itself: that is the engine's
  * store.
  */
-import { Hono } from 'hono';
+import { Hono, type Schema } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { requireAuth } from './auth/middleware.js';
+import { requireAuth, type AuthVariables } from './auth/middleware.js';
 import type { AuthKeys } from './auth/token.js';
 import type { HttpDeps } from './deps.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -44,13 +44,13 @@ export interface AppOptions extends HttpDeps {
   bodyLimitBytes?: number;
   /** Version shown in the OpenAPI document. */
   version?: string;
-  /** A sub-app mounted at `/admin` (the admin pages), which does its own authentication. */
-  admin?: Hono<any, any, any>;
+  /** An app mounted at `/admin` (the admin pages); it sees paths below `/admin` and does its own sign-in. */
+  admin?: { fetch(request: Request): Response | Promise<Response> };
   /**
    * Document routes mounted under `/v1/applications` behind the token and the notice rule:
    * `GET /{id}/documents` and `GET /{id}/documents/{doc}.html|.pdf` (see `admin/api-documents`).
    */
-  documents?: Hono<any, any, any>;
+  documents?: Hono<{ Variables: AuthVariables }, Schema, string>;
 }
 
 const rosterPath = '/v1/roster';
@@ -88,7 +88,7 @@ export function createApp(options: AppOptions) {
   app.onError(handleError(logger));
   app.notFound(handleNotFound);
   for (const path of ['/v1/applications', '/v1/applications/*', '/v1/me', rosterPath, '/v1/audit']) app.use(path, authenticate);
-  if (admin) app.route('/admin', admin);
+  if (admin) app.mount('/admin', (request) => admin.fetch(request));
   if (documents) {
     app.use('/v1/applications/:id/documents/:file', guardDocuments(deps));
     app.route('/v1/applications', documents);

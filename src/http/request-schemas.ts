@@ -11,7 +11,8 @@ import createSchema from './schemas/application-create.json' with { type: 'json'
 import eventSchema from './schemas/event.json' with { type: 'json' };
 import listSchema from './schemas/application-list-query.json' with { type: 'json' };
 
-type Json = Record<string, any>;
+/** A request schema: an object schema whose properties may be completed. */
+type Json = { properties: Record<string, Record<string, unknown>>; [keyword: string]: unknown };
 
 export interface RequestSchemas {
   create: Json;
@@ -28,18 +29,18 @@ export interface RequestSchemas {
  */
 export function requestSchemas(workflows: WorkflowRegistry): RequestSchemas {
   const services = workflows.services();
-  const create: Json = structuredClone(createSchema);
-  const list: Json = structuredClone(listSchema);
-  const event: Json = structuredClone(eventSchema);
+  const create = structuredClone(createSchema) as Json;
+  const list = structuredClone(listSchema) as Json;
+  const event = structuredClone(eventSchema) as Json;
   if (services.length > 0) {
-    create['properties'].service = { ...create['properties'].service, enum: services };
-    list['properties'].service = { ...list['properties'].service, enum: services };
+    create.properties['service'] = { ...create.properties['service'], enum: services };
+    list.properties['service'] = { ...list.properties['service'], enum: services };
   }
   const all = services.flatMap((service) => workflows.versions(service).map((version) => workflows.get(service, version).definition));
   if (all.length > 0 && all.every((definition) => definition.events !== undefined)) {
     const internal = new Set<string>(Object.values(systemEvents));
     const types = [...new Set(all.flatMap((definition) => Object.keys(definition.events!)))].filter((type) => !internal.has(type)).sort();
-    if (types.length > 0) event['properties'].type = { ...event['properties'].type, enum: types };
+    if (types.length > 0) event.properties['type'] = { ...event.properties['type'], enum: types };
   }
   return { create, event, list };
 }

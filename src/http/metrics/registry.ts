@@ -11,10 +11,10 @@ export type Labels = Record<string, string>;
 export const defaultBuckets = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 function key(labels: Labels): string {
-  return Object.keys(labels).sort().map((name) => `${name}="${escape(labels[name] ?? '')}"`).join(',');
+  return Object.keys(labels).sort().map((name) => `${name}="${escapeLabel(labels[name] ?? '')}"`).join(',');
 }
 
-function escape(value: string): string {
+function escapeLabel(value: string): string {
   return value.replaceAll('\\', '\\\\').replaceAll('\n', '\\n').replaceAll('"', '\\"');
 }
 

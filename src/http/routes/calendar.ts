@@ -6,8 +6,6 @@
 import { Hono } from 'hono';
 import type { Calendar } from '../../calendar/types.js';
 import deadlineQuerySchema from '../schemas/deadline-query.json' with { type: 'json' };
-import deadlineSchema from '../schemas/deadline.json' with { type: 'json' };
-import type { Operation } from '../openapi/operation.js';
 import { queryOf } from '../validation.js';
 import { withPaths } from '../repath.js';
 
