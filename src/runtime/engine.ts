@@ -7,14 +7,16 @@
 import { randomUUID } from 'node:crypto';
 import type { CompiledWorkflow } from '../definition/compile.js';
 import { applyEvent, startWorkflow, type StepResult } from '../engine/step.js';
-import { ReglamentError, isReglamentError } from '../errors.js';
+import { ReglamentError } from '../errors.js';
 import type { ApplicationParties } from '../ports/types.js';
-import type { Actor, ApplicationRecord, CommitCommand, TimerRecord } from '../store/types.js';
+import type { Actor, ApplicationRecord, CommitCommand } from '../store/types.js';
 import { buildCommit } from './commit.js';
-import { dispatchEffect } from './dispatch.js';
+import { createOutboxDispatcher } from './outbox.js';
+import { createTimerRunner } from './timers.js';
+import { signalRosterChanges } from './roster-signals.js';
 import { createScheduler } from './scheduler.js';
 import { checkSubmission, kindOf } from './submission.js';
-import type { ApplicationView, Engine, EngineOptions, RosterSignal } from './types.js';
+import type { ApplicationView, Engine, EngineOptions } from './types.js';
 import { toView } from './view.js';
 
 const silent = { info() {}, warn() {}, error() {} };
@@ -171,93 +173,24 @@ export function createEngine(options: EngineOptions): Engine {
     return commit(workflow, command, step, idempotencyKey);
   }
 
-  /** Fires one leased timer: the commit consumes it, so a second process cannot fire it too. */
-  async function fire(timer: TimerRecord): Promise<boolean> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const record = await store.getApplication(timer.applicationId);
-      if (!record) return false;
-      let built;
-      try {
-        built = await apply(record, timer.event, scheduler, timer.id);
-      } catch (error) {
-        if (!isReglamentError(error, 'EVENT_NOT_ALLOWED')) throw error;
-        // The state moved on and no longer takes this event: consume the timer, change nothing.
-        const workflow = workflowOf(record);
-        const step: StepResult = { snapshot: record.snapshot, state: record.state, status: record.status, epguStatus: workflow.epguStatusOf(record.state), terms: record.terms, nextDueAt: record.nextDueAt, effects: [], ruleResults: [], allowedEvents: toView(workflow, record, clock.now()).allowedEvents };
-        built = { workflow, step, command: buildCommit({ previous: record, base: record, step, event: { ...timer.event, ignored: true }, actor: scheduler, now: clock.now(), firedTimer: timer.id }) };
-      }
-      try {
-        await commit(built.workflow, built.command, built.step);
-        return true;
-      } catch (error) {
-        if (!isReglamentError(error, 'VERSION_CONFLICT')) throw error;
-        const still = (await store.getTimers(timer.applicationId)).some((item) => item.id === timer.id && item.dueAt === timer.dueAt);
-        if (!still) return false;
-      }
-    }
-    return false;
-  }
+  const runDueTimers = createTimerRunner({
+    store,
+    clock,
+    logger,
+    owner,
+    leaseMs,
+    apply: (record, timer) => apply(record, timer.event, scheduler, timer.id),
+    consume(record, timer) {
+      const workflow = workflowOf(record);
+      const step: StepResult = { snapshot: record.snapshot, state: record.state, status: record.status, epguStatus: workflow.epguStatusOf(record.state), terms: record.terms, nextDueAt: record.nextDueAt, effects: [], ruleResults: [], allowedEvents: toView(workflow, record, clock.now()).allowedEvents };
+      return { workflow, step, command: buildCommit({ previous: record, base: record, step, event: { ...timer.event, ignored: true }, actor: scheduler, now: clock.now(), firedTimer: timer.id }) };
+    },
+    commit: (built) => commit(built.workflow, built.command, built.step),
+  });
 
-  async function runDueTimers(now = clock.now()): Promise<number> {
-    let fired = 0;
-    for (;;) {
-      const batch = await store.claimDueTimers(now, { owner, ms: leaseMs, limit: 100 });
-      if (batch.length === 0) return fired;
-      for (const timer of batch) {
-        try {
-          if (await fire(timer)) fired += 1;
-        } catch (error) {
-          logger.error({ timer: timer.id, err: String(error) }, 'timer failed');
-        }
-      }
-      if (batch.length < 100) return fired;
-    }
-  }
-
-  const dispatchContext = { store, ports, submit, send };
-  async function dispatchOutbox(now = clock.now()): Promise<number> {
-    let done = 0;
-    for (;;) {
-      const batch = await store.claimOutbox(now, { owner, ms: leaseMs, limit: 100 });
-      for (const row of batch) {
-        try {
-          await dispatchEffect(dispatchContext, row);
-          await store.markDispatched(row.id, owner, clock.now());
-          done += 1;
-        } catch (error) {
-          const retryAt = new Date(Date.parse(clock.now()) + Math.min(3_600_000, 1000 * 2 ** row.attempts)).toISOString();
-          logger.warn({ outbox: row.id, effect: row.effect.type, attempts: row.attempts + 1 }, 'effect dispatch failed, will retry');
-          await store.markFailed(row.id, owner, error instanceof Error ? error.message : String(error), retryAt);
-        }
-      }
-      if (batch.length < 100) return done;
-    }
-  }
-
-  async function applyRosterChanges(changes: Parameters<Engine['applyRosterChanges']>[0]): Promise<RosterSignal[]> {
-    const signals: RosterSignal[] = [];
-    for (const change of changes) {
-      const type = rosterEvents[change.kind];
-      let cursor: string | undefined;
-      do {
-        const page = await store.listApplications({ pupil: change.pupil, status: 'open', limit: 500, ...(cursor ? { cursor } : {}) });
-        for (const record of page.items) {
-          if (change.kind === 'representativeRemoved' && record.applicant !== change.applicant) continue;
-          const workflow = workflowOf(record);
-          if (!toView(workflow, record, change.at).allowedEvents.includes(type)) continue;
-          try {
-            await send(record.id, { type, roster: change.kind }, { actor: { id: 'roster', role: 'system' }, idempotencyKey: `roster:${change.kind}:${change.pupil}:${change.at}:${record.id}` });
-            signals.push({ applicationId: record.id, event: type, outcome: 'sent' });
-          } catch (error) {
-            if (!isReglamentError(error, 'EVENT_NOT_ALLOWED')) throw error;
-            signals.push({ applicationId: record.id, event: type, outcome: 'notAllowed' });
-          }
-        }
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-    }
-    return signals;
-  }
+  const dispatchOutbox = createOutboxDispatcher({ store, context: { store, ports, submit, send }, clock, logger, owner, leaseMs });
+  const applyRosterChanges = (changes: Parameters<Engine['applyRosterChanges']>[0]) =>
+    signalRosterChanges({ store, events: rosterEvents, send, allowedEvents: (record, at) => toView(workflowOf(record), record, at).allowedEvents }, changes);
 
   const loop = createScheduler(async () => {
     await runDueTimers();
