@@ -65,6 +65,24 @@ effects('graduation in the roster terminates the access; the stored timer destro
   assert.is(destruction.items.length, 1);
 });
 
+effects('startApplication opens a linked application of another service', async () => {
+  const context = await setup();
+  context.workflows.load({
+    ...terminationWorkflow,
+    service: 'test-starter',
+    states: {
+      received: { on: { REGISTER: { target: 'done', actions: [{ type: 'startApplication', params: { service: 'study-certificate', relation: 'startedBy', input: { documents: ['application'] } } }] } } },
+      done: { type: 'final' },
+    },
+  });
+  const starter = await context.engine.submit({ service: 'test-starter', school: 'school-1', applicant: 'parent-1', pupil: 'pupil-1' }, { actor: clerk });
+  await context.engine.send(starter.id, { type: 'REGISTER' }, { actor: clerk });
+  await context.engine.dispatchOutbox();
+  const started = (await context.engine.list({ service: 'study-certificate' })).items;
+  assert.is(started.length, 1);
+  assert.equal([started[0]!.links, started[0]!.documents, started[0]!.pupil], [[{ applicationId: starter.id, relation: 'startedBy' }], ['application'], 'pupil-1']);
+});
+
 effects('a failing port leaves the effect in the outbox for a later attempt', async () => {
   const context = await setup({ engine: { dispatch: 'inline' } });
   const failing = { ...context.ports.notifier, notify: async () => { throw new Error('mail server down'); } };
