@@ -44,7 +44,8 @@ const outbox: Claimable<OutboxRecord> = {
 };
 
 const maxRoundsPerDocument = 5;
-const maxQueryRounds = 5;
+/** A claim stops when a query finds fewer candidates than it still wants; this only bounds a pathological race. */
+const maxQueryRounds = 1_000;
 
 const byOrder = (kind: Claimable<unknown>) => (a: Entry, b: Entry) =>
   kind.order(a) < kind.order(b) ? -1 : kind.order(a) > kind.order(b) ? 1 : a.id < b.id ? -1 : 1;

@@ -26,9 +26,9 @@ export const applicationIndexes: IndexDescription[] = [
   { name: 'outbox_id', key: { 'outbox.id': 1 } },
 ];
 
-/** Indexes of `<prefix>revisions`: revisions not yet applied (repair), and one application's log. */
+/** Indexes of `<prefix>revisions`: recent revisions (repair), and one application's log. */
 export const revisionIndexes: IndexDescription[] = [
-  { name: 'applied', key: { applied: 1 } },
+  { name: 'loggedAt', key: { loggedAt: 1 } },
   { name: 'applicationId_rev', key: { applicationId: 1, rev: 1 } },
 ];
 

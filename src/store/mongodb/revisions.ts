@@ -4,8 +4,7 @@
  * MongoDB-compatible server. Revision `r` of application `A` is the document `A@r` in
  * `<prefix>revisions`; inserting it is the write's commit point: `_id` is unique, so of several
  * writers that read revision `r - 1` exactly one inserts `A@r`, the others get error 11000 and
- * re-read. The application document is then brought to revision `r` (`replaceOne` filtered by a
- * lower `rev`) and the revision marked applied.
+ * re-read. The application document is then brought to revision `r` (see `write`).
  *
  * Why not just `findOneAndUpdate({ _id, rev })`: on MongoDB that is atomic, but FerretDB 1.x
  * evaluates the filter and writes by `_id` in two steps, so two writers can both "win" (measured:
@@ -14,8 +13,10 @@
  *
  * Repair: a reader rolls an application document forward through any later revisions it finds
  * (a writer that crashed after its insert, or a slower writer that overwrote a newer revision on
- * a server without atomic conditional writes) and writes the result back; `repairPending` does
- * the same for revisions never marked applied, so list queries catch up after a crash.
+ * a server without atomic conditional writes) and writes the result back; `repairSince` does the
+ * same for the applications with revisions logged since an instant, so list queries catch up
+ * after a crash without waiting for the application to be read. (A per-revision "applied" flag
+ * would find them directly, but costs an update per write, and FerretDB's updates scan.)
  */
 import type { ClientSession } from 'mongodb';
 import type { Connection } from './connection.js';
@@ -29,8 +30,6 @@ export interface RevisionDocument {
   applicationId: string;
   rev: number;
   operation: Operation;
-  /** True once the application document reached this revision. */
-  applied: boolean;
   /** Wall-clock time of the append. */
   loggedAt: string;
 }
@@ -45,37 +44,35 @@ export const revisionId = (applicationId: string, rev: number) => `${application
 
 const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
 
+/**
+ * Stores `document` by `_id` alone. A filter on `rev` would stop a slower writer from putting back
+ * an older revision on MongoDB, but not on FerretDB (not atomic there), where it also makes every
+ * write scan the collection (only a lone `_id` filter is pushed down). So an older revision may
+ * land for a moment on any server; `settle` then finds the newer revision in the log and writes it.
+ */
 async function write(connection: Connection, document: ApplicationDocument, session?: ClientSession): Promise<void> {
   const { _id, ...fields } = document;
   if (document.rev > 1) {
-    const replaced = await connection.applications.replaceOne({ _id, rev: { $lt: document.rev } }, fields, { session });
+    const replaced = await connection.applications.replaceOne({ _id }, fields, { session });
     if (replaced.matchedCount === 1) return;
   }
   try {
     await connection.applications.insertOne(document, { session });
   } catch (error) {
-    // 11000: the document is already at this revision or a later one.
+    // 11000: another writer stored the document first; `settle` checks the log for anything newer.
     if (!isDuplicateKey(error)) throw error;
   }
 }
 
-/**
- * Writes `document` and any revisions logged after it, then marks them applied; returns the
- * latest document.
- */
-async function settle(connection: Connection, document: ApplicationDocument, fromRev: number, session?: ClientSession): Promise<ApplicationDocument> {
+/** Writes `document`, then any revisions logged after it meanwhile; returns the latest document. */
+async function settle(connection: Connection, document: ApplicationDocument, session?: ClientSession): Promise<ApplicationDocument> {
   let current = document;
   for (;;) {
     await write(connection, current, session);
     const successor = await connection.revisions.findOne({ _id: revisionId(current._id, current.rev + 1) }, { session });
-    if (!successor) break;
+    if (!successor) return current;
     current = applyOperation(current, successor.operation);
   }
-  const marked = current.rev - fromRev === 0
-    ? connection.revisions.updateOne({ _id: revisionId(current._id, current.rev) }, { $set: { applied: true } }, { session })
-    : connection.revisions.updateMany({ applicationId: current._id, rev: { $gt: fromRev, $lte: current.rev }, applied: false }, { $set: { applied: true } }, { session });
-  await marked;
-  return current;
 }
 
 /**
@@ -93,7 +90,7 @@ export async function readCurrent(connection: Connection, id: string, session?: 
     if (!successor) break;
     current = applyOperation(current, successor.operation);
   }
-  if (current && current !== stored) return settle(connection, current, (stored?.rev ?? 0), session);
+  if (current && current !== stored) return settle(connection, current, session);
   return current;
 }
 
@@ -117,7 +114,6 @@ export async function appendRevision(
     applicationId: id,
     rev: next.rev,
     operation,
-    applied: false,
     loggedAt: new Date().toISOString(),
   };
   try {
@@ -127,22 +123,32 @@ export async function appendRevision(
     if (options.session) throw new RevisionTaken(revision._id);
     return null;
   }
-  return settle(connection, next, next.rev - 1, options.session);
+  return settle(connection, next, options.session);
 }
 
 /**
- * Rolls forward the applications that have revisions never marked applied (their writer died
- * between the insert and the document write). Safe to run from several processes at once.
+ * Rolls forward the applications with revisions logged since `since` whose document lags behind
+ * (their writer died between the insert and the document write). Safe from several processes.
  *
  * @example
- * await repairPending(connection, 100);
+ * await repairSince(connection, new Date(Date.now() - 3_600_000).toISOString());
  */
-export async function repairPending(connection: Connection, limit: number): Promise<number> {
-  const pending = await connection.revisions
-    .find({ applied: false }, { projection: { applicationId: 1 } })
-    .limit(limit)
+export async function repairSince(connection: Connection, since: string): Promise<number> {
+  const logged = await connection.revisions
+    .find({ loggedAt: { $gte: since } }, { projection: { applicationId: 1, rev: 1 } })
     .toArray();
-  const ids = [...new Set(pending.map((revision) => revision.applicationId))];
-  for (const id of ids) await readCurrent(connection, id);
-  return ids.length;
+  const latest = new Map<string, number>();
+  for (const { applicationId, rev } of logged) latest.set(applicationId, Math.max(rev, latest.get(applicationId) ?? 0));
+  if (latest.size === 0) return 0;
+  const stored = await connection.applications
+    .find({ _id: { $in: [...latest.keys()] } }, { projection: { _id: 1, rev: 1 } })
+    .toArray();
+  const storedRev = new Map(stored.map((document) => [document._id, document.rev]));
+  let repaired = 0;
+  for (const [id, rev] of latest) {
+    if ((storedRev.get(id) ?? 0) >= rev) continue;
+    await readCurrent(connection, id);
+    repaired += 1;
+  }
+  return repaired;
 }

@@ -49,12 +49,14 @@ import { toApplication, toHistory, toTimer } from './documents.js';
 import { withRetry, type RetryPolicy } from './failures.js';
 import { lookupKey } from './idempotency.js';
 import { ensureIndexes } from './indexes.js';
-import { readCurrent, repairPending } from './revisions.js';
+import { readCurrent, repairSince } from './revisions.js';
 import { countApplications, listApplications } from './queries.js';
 import { deleteRecord, findRecords, getRecord, putRecord } from './records.js';
 
-/** How often claims look for revisions a dead writer left unapplied. */
-const repairEveryMs = 10_000;
+/** How often claims look for documents a dead writer left behind their revision log. */
+const repairEveryMs = 60_000;
+/** How far back `init()` looks for them. */
+const repairOnInitMs = 3_600_000;
 
 export interface MongoStoreOptions {
   /** Connection string, e.g. `mongodb://127.0.0.1:27017/?replicaSet=rs0`. Or pass `client`. */
@@ -99,13 +101,14 @@ export function createMongoStore({
 }: MongoStoreOptions): MongoStore {
   const connector = createConnector({ url, client, database, collectionPrefix, transactions, clientOptions });
   const policy: RetryPolicy = { attempts: retry.attempts ?? 4, delayMs: retry.delayMs ?? 100 };
-  let repairedAtMs = 0;
+  let repairedAtMs = Date.now();
 
   /** Rolls forward documents whose writer died mid-write; at most every `repairEveryMs`, from claims. */
   async function repairNowAndThen(connection: Connection): Promise<void> {
-    if (Date.now() - repairedAtMs < repairEveryMs) return;
-    repairedAtMs = Date.now();
-    await repairPending(connection, 100);
+    const startedMs = Date.now();
+    if (startedMs - repairedAtMs < repairEveryMs) return;
+    await repairSince(connection, new Date(repairedAtMs - repairEveryMs).toISOString());
+    repairedAtMs = startedMs;
   }
 
   /** Runs an operation that is safe to repeat, with retries after network failures. */
@@ -120,7 +123,7 @@ export function createMongoStore({
     init: () =>
       run('creating indexes', async (connection) => {
         await ensureIndexes(connection);
-        await repairPending(connection, 1_000);
+        await repairSince(connection, new Date(Date.now() - repairOnInitMs).toISOString());
       }),
     async commit(command) {
       return commitCommand(await connector.get(), command, policy);
