@@ -6,7 +6,7 @@
  * source tree (`../../src/...`) are re-pointed at the package's public subpaths; an import the
  * exports map does not offer is an error, because a user could not write it either.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -105,4 +105,52 @@ export async function createConsumer(root: string, directory: string): Promise<C
     }),
   );
   return { project, tarball, files: info.files.map((file) => `package/${file.path}`) };
+}
+
+export interface InstalledService {
+  url: string;
+  /** A token signed with the service's secret, as `npx reglament token` prints it. */
+  token(...args: string[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `reglament serve` from the installed package on a free port, with its own data dir.
+ *
+ * @example
+ * const service = await startInstalledService(project);
+ * const parent = await service.token('--role', 'applicant', '--sub', 'parent-1');
+ */
+export async function startInstalledService(project: string): Promise<InstalledService> {
+  const bin = join(project, 'node_modules', 'reglament', 'bin', 'reglament.js');
+  const env = { ...process.env, NODE_ENV: 'development', PORT: '0', REGLAMENT_DATA_DIR: join(project, 'data'), MONGODB_URL: '', REGLAMENT_LOG_LEVEL: 'info' };
+  const child = spawn(process.execPath, [bin, 'serve'], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`the service did not start: ${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const found = /"url":"(http:\/\/[^"]+)"/.exec(output);
+      if (found?.[1]) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`the service exited (${code}): ${output}`)));
+  });
+  return {
+    url,
+    async token(...args) {
+      const { stdout } = await run(process.execPath, [bin, 'token', ...args], { cwd: project, env });
+      return stdout.trim();
+    },
+    close: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }

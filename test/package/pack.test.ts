@@ -6,21 +6,21 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createConsumer, rewriteImports, type Consumer } from './consumer.js';
+import { createConsumer, rewriteImports, startInstalledService, type Consumer } from './consumer.js';
 import { loadedPackages } from './loaded-modules.js';
 import { runExample, uvuTotals } from './run-example.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
 
-/** The runnable entry of each example and what its output must show. */
-const examples: Record<string, { script: string; shows: RegExp; env?: NodeJS.ProcessEnv }> = {
+/** The runnable entry of each example, what its output must show, and whether it talks to a running service. */
+const examples: Record<string, { script: string; shows: RegExp; service?: boolean }> = {
   embedded: { script: 'index.ts', shows: /ISSUE → issued/ },
   'first-grade': { script: 'index.ts', shows: /"state": "enrolled"/ },
   'custom-store': { script: 'conformance.ts', shows: /json-file store › lifecycle/ },
   mongodb: { script: 'index.ts', shows: process.env['MONGODB_URL'] ? /closed|issued|enrolled/ : /skipped/ },
-  'mount-hono': { script: 'index.ts', shows: /\/v1\/workflows|reglament/ },
-  'typed-client': { script: 'index.ts', shows: /./ },
+  'mount-hono': { script: 'index.ts', shows: /"status": 201/ },
+  'typed-client': { script: 'client.ts', shows: /"registered":"registered"/, service: true },
 };
 
 const rewrite = suite('package › examples re-pointed at the public subpaths');
@@ -94,10 +94,22 @@ for (const [name, example] of Object.entries(examples)) {
       assert.not.ok(existsSync(join(root, script)), `${script} exists in the repository but was not copied`);
       return;
     }
-    const result = await runExample(script, { cwd: consumer.project, ...(example.env ? { env: example.env } : {}) });
-    assert.is(result.code, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, example.shows);
-    if (name === 'custom-store') assert.is(uvuTotals(result.stdout).passed, uvuTotals(result.stdout).total);
+    const service = example.service ? await startInstalledService(consumer.project) : null;
+    try {
+      const env = service
+        ? {
+            REGLAMENT_URL: service.url,
+            PARENT_TOKEN: await service.token('--role', 'applicant', '--sub', 'parent-1'),
+            CLERK_TOKEN: await service.token('--role', 'clerk', '--sub', 'clerk-1', '--school', 'school-1'),
+          }
+        : {};
+      const result = await runExample(script, { cwd: consumer.project, env });
+      assert.is(result.code, 0, result.stdout + result.stderr);
+      assert.match(result.stdout, example.shows);
+      if (name === 'custom-store') assert.is(uvuTotals(result.stdout).passed, uvuTotals(result.stdout).total);
+    } finally {
+      await service?.close();
+    }
   });
 }
 
