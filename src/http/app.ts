@@ -16,7 +16,7 @@ import type { HttpDeps } from './deps.js';
 import { silentLogger, type Logger } from './logger.js';
 import { applicationGauges } from './metrics/gauges.js';
 import { Registry } from './metrics/registry.js';
-import { guardDocuments } from './middleware/document-guard.js';
+import { auditDocumentList, guardDocuments } from './middleware/document-guard.js';
 import { handleError, handleNotFound, limitBody } from './middleware/guards.js';
 import { observe } from './middleware/observe.js';
 import { buildOpenApi } from './openapi/document.js';
@@ -90,6 +90,7 @@ export function createApp(options: AppOptions) {
   for (const path of ['/v1/applications', '/v1/applications/*', '/v1/me', rosterPath, '/v1/audit']) app.use(path, authenticate);
   if (admin) app.mount('/admin', (request) => admin.fetch(request));
   if (documents) {
+    app.use('/v1/applications/:id/documents', auditDocumentList(deps));
     app.use('/v1/applications/:id/documents/:file', guardDocuments(deps));
     app.route('/v1/applications', documents);
   }

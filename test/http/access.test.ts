@@ -131,6 +131,9 @@ access('staff reads are audited (who, what, when); parents reading their own are
   const byDepartment = await harness.call('GET', '/v1/audit?actor=department-1', { as: 'admin' });
   assert.is(byDepartment.body.items[0].action, 'application.list');
   assert.equal(byDepartment.body.items[0].details.applicationIds.sort(), [family1, family3].sort());
+  await harness.call('GET', `/v1/applications/${family3}/documents`, { as: 'clerk2' });
+  const documents = await harness.call('GET', `/v1/audit?applicationId=${family3}`, { as: 'admin' });
+  assert.equal(documents.body.items.map((entry: { actor: { id: string }; action: string }) => [entry.actor.id, entry.action]), [['clerk-2', 'document.list']]);
   for (const who of ['parent1', 'clerk1', 'department'] as Who[]) assert.is((await harness.call('GET', '/v1/audit', { as: who })).status, 403, who);
 });
 
