@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createApp } from '../../src/http/app.js';
+import { createLogger } from '../../src/http/logger.js';
 import { startHarness, type Harness } from './harness.js';
 
 const routes = suite('service routes: health, metrics, openapi, docs, workflows, calendar');
@@ -125,6 +126,26 @@ routes('sends CORS headers only to configured origins', async () => {
   assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /If-Match/i);
   const other = await withCors.request('/healthz', { headers: { origin: 'https://evil.example' } });
   assert.is(other.headers.get('access-control-allow-origin'), null);
+});
+
+routes('logs one JSON line per request with the route pattern, never ids from the URL, bodies or tokens', async () => {
+  const lines: string[] = [];
+  const { service } = harness;
+  const logged = createApp({
+    engine: service.engine, store: service.store, workflows: service.workflows, calendar: service.calendar, ports: service.ports, clock: service.clock, auth: service.auth,
+    logger: createLogger({ write: (line) => lines.push(line) }),
+  });
+  const token = harness.tokens.parent1;
+  const body = JSON.stringify({ service: 'diary-access', applicant: 'parent-1', pupil: 'pupil-1', school: 'school-1', channel: 'epgu', documents: ['application', 'identity'], data: { information: 'diary', consent: { parent: true, child: true } } });
+  const filed = await logged.request('/v1/applications', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+  const { id } = (await filed.json()) as { id: string };
+  await logged.request(`/v1/applications/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  await logged.request('/v1/applications?pupil=pupil-1&school=school-1', { headers: { authorization: `Bearer ${token}` } });
+  assert.is(lines.length, 3);
+  const parsed = lines.map((line) => JSON.parse(line) as { msg: string; route: string; status: number });
+  assert.equal(parsed.map((line) => [line.msg, line.route, line.status]), [['request', '/v1/applications', 201], ['request', '/v1/applications/:id', 200], ['request', '/v1/applications', 200]]);
+  const text = lines.join('\n');
+  for (const secret of [id, 'pupil-1', 'parent-1', 'school-1', token, 'consent']) assert.not.ok(text.includes(secret), `the log holds ${secret}`);
 });
 
 routes.run();
