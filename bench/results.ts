@@ -15,6 +15,7 @@ const peers: Record<string, string> = {
   vsPureTransition: 'xstate pure `transition()`, no storage — the ceiling (commands/s, reglament ÷ ceiling)',
   vsBpmnEngine: 'bpmn-engine in memory (commands/s, reglament ÷ peer)',
   vsBareRoute: 'a bare Hono route — the ceiling (requests/s, reglament ÷ ceiling)',
+  vsBareRouteNormal: 'a bare Hono route, commands with SQLite synchronous=NORMAL (requests/s, reglament ÷ ceiling)',
   vsNaive: 'naive check: JSON.parse + ajv + Luxon per record (records/s, reglament ÷ peer)',
   'vsFullScan.overdueQuery': 'SQLite full scan: overdue page (peer ms ÷ reglament ms)',
   'vsFullScan.overdueCount': 'SQLite full scan: overdue count (peer ms ÷ reglament ms)',
