@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -104,6 +104,7 @@ semantics('a file that is not JSON names the file', () => {
   const file = join(tmpdir(), `reglament-bad-${process.pid}.json`);
   writeFileSync(file, '{ "service": ');
   const problems = problemsOf(() => loadWorkflow(file));
+  rmSync(file);
   assert.is(problems[0]!.path, '/');
 });
 

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -33,6 +33,7 @@ validate('one line per problem with the JSON path, exit 2', async () => {
   const file = join(tmpdir(), `reglament-validate-${process.pid}.json`);
   writeFileSync(file, JSON.stringify({ service: 'x', version: '1', title: 't', initial: 'a', states: { a: { on: { GO: 'b' } }, c: {} }, epguStatus: { a: 'A' } }));
   const { status, err } = await capture([sampleFile, file]);
+  rmSync(file);
   assert.is(status, 2);
   assert.equal(err.trim().split('\n'), [
     `${file}: /states/a/on/GO: no state "b" to go to from "a"`,
@@ -45,6 +46,7 @@ validate('overrides are checked too', async () => {
   const overrides = join(tmpdir(), `reglament-overrides-${process.pid}.json`);
   writeFileSync(overrides, JSON.stringify({ parameters: { certificateWorkingDays: 'три' } }));
   const { status, err } = await capture([sampleFile, '--overrides', overrides]);
+  rmSync(overrides);
   assert.is(status, 2);
   assert.match(err, '(overrides)/parameters/certificateWorkingDays');
 });
