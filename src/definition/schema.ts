@@ -34,7 +34,9 @@ function relevant(errors: ErrorObject[]): ErrorObject[] {
       error.keyword !== 'type' ||
       !specific.some((other) => other !== error && other.keyword !== 'type' && other.instancePath.startsWith(error.instancePath)),
   );
-  const chosen = deepest.length > 0 ? deepest : errors;
+  // A oneOf that failed because several branches passed has no deeper error to show.
+  const ambiguous = errors.filter((error) => error.keyword === 'oneOf' && Array.isArray((error.params as { passingSchemas?: unknown }).passingSchemas));
+  const chosen = deepest.length > 0 ? [...deepest, ...ambiguous] : errors;
   const seen = new Set<string>();
   return chosen.filter((error) => {
     const key = `${error.instancePath}|${error.message}`;
@@ -51,8 +53,21 @@ function relevant(errors: ErrorObject[]): ErrorObject[] {
 export function problemsFromAjv(errors: ErrorObject[] | null | undefined, prefix = ''): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const typesAt = new Map<string, DefinitionProblem>();
+  const alternativesAt = new Map<string, DefinitionProblem>();
   for (const error of relevant(errors ?? [])) {
     const params = error.params as Record<string, unknown>;
+    // `oneOf: [{ required: [a] }, { required: [b] }]`: one problem naming the alternatives.
+    if (error.keyword === 'required' && /\/oneOf\/\d+\/required$/.test(error.schemaPath)) {
+      const path = `${prefix}${error.instancePath}` || '/';
+      const known = alternativesAt.get(path);
+      if (known) known.message += `, ${String(params['missingProperty'])}`;
+      else alternativesAt.set(path, problems[problems.push({ path, message: `needs one of: ${String(params['missingProperty'])}` }) - 1]!);
+      continue;
+    }
+    if (error.keyword === 'oneOf' && Array.isArray(params['passingSchemas'])) {
+      problems.push({ path: `${prefix}${error.instancePath}` || '/', message: 'gives more than one of its alternatives (workingDays or calendarDays, requires or when)' });
+      continue;
+    }
     if (error.keyword === 'type') {
       const path = `${prefix}${error.instancePath}` || '/';
       const known = typesAt.get(path);

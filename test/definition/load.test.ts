@@ -37,6 +37,15 @@ load('schema errors name the JSON path', () => {
   assert.equal(problems.map((problem) => problem.path).sort(), ['/states/received/after', '/terms/0/workingDays', '/title']);
 });
 
+load('a term needs exactly one of workingDays and calendarDays', () => {
+  const none = sample();
+  delete none.terms[0].workingDays;
+  assert.equal(problemsOf(() => loadWorkflow(none)), [{ path: '/terms/0', message: 'needs one of: workingDays, calendarDays' }]);
+  const both = sample();
+  both.terms[0].calendarDays = 3;
+  assert.equal(problemsOf(() => loadWorkflow(both)).map((problem) => problem.path), ['/terms/0']);
+});
+
 load('a parameter reference to nothing, and a parameter of the wrong type', () => {
   const definition = sample();
   definition.terms[1].workingDays = { $param: 'missing' };
