@@ -82,6 +82,22 @@ access('filing: a parent in their own name, a clerk for their school, the depart
   }
 });
 
+access('filing checks receipt times and links: nobody reaches into another family’s application', async () => {
+  const early = await file(harness, 'parent1', diaryAccess({ receivedAt: '2025-04-01T05:00:00.000Z' }));
+  assert.equal([early.status, early.body.errors?.[0]?.path], [403, '/receivedAt'], 'a parent does not backdate');
+  const future = await file(harness, 'clerk1', diaryAccess({ receivedAt: '2025-05-29T05:00:00.000Z' }));
+  assert.equal([future.status, future.body.errors?.[0]?.path], [400, '/receivedAt']);
+  const paper = await file(harness, 'clerk1', diaryAccess({ channel: 'mail', receivedAt: '2025-04-28T05:00:00.000Z' }));
+  assert.is(paper.status, 201, 'a clerk records when a paper application arrived');
+  assert.is(paper.body.receivedAt, '2025-04-28T05:00:00.000Z');
+  const appeal = { service: 'appeal', applicant: 'parent-1', pupil: 'pupil-1', school: 'school-1', channel: 'epgu', documents: ['complaint'], data: { subject: 'refusal' } };
+  const foreign = await file(harness, 'parent1', { ...appeal, links: [{ applicationId: family3, relation: 'appeals' }] });
+  assert.equal([foreign.status, foreign.body.errors?.[0]?.path], [400, '/links/0/applicationId']);
+  const own = await file(harness, 'parent1', { ...appeal, links: [{ applicationId: family1, relation: 'appeals' }] });
+  assert.is(own.status, 201, own.text);
+  assert.is(await harness.service.store.countApplications({ service: 'appeal' }), 1);
+});
+
 access("a parent who is not the pupil's representative is refused under ground 3 and never sees the pupil's data", async () => {
   const filed = (await file(harness, 'parent4', { service: 'journal-extract', applicant: 'parent-4', pupil: 'pupil-1', school: 'school-1', channel: 'personal', documents: ['application', 'identity'], data: { information: 'currentProgress' } })).body;
   let version = 1;

@@ -8,7 +8,8 @@ import { Hono } from 'hono';
 import { ReglamentError, isReglamentError } from '../../errors.js';
 import type { ApplicationQuery } from '../../store/types.js';
 import type { Submission } from '../../runtime/types.js';
-import { requireMayFile, scopeQuery } from '../auth/access.js';
+import { scopeQuery } from '../auth/access.js';
+import { checkFiling } from '../filing.js';
 import type { AuthVariables } from '../auth/middleware.js';
 import { actorOf, auditRead } from '../audit.js';
 import type { HttpDeps } from '../deps.js';
@@ -58,7 +59,7 @@ export function applicationRoutes(deps: HttpDeps, schemas: ApplicationSchemas) {
     .post('/', jsonBody<Submission & { service: string; channel: string }>(schemas.create), async (c) => {
       const principal = c.get('principal');
       const submission = c.req.valid('json');
-      requireMayFile(principal, { applicant: submission.applicant ?? null, school: submission.school ?? null });
+      await checkFiling(principal, submission, { store: deps.store, now: clock.now() });
       const idempotencyKey = idempotencyKeyOf(c.req.header('idempotency-key'), principal);
       const view = await engine.submit(submission, { actor: actorOf(principal), ...(idempotencyKey ? { idempotencyKey } : {}) });
       c.header('Location', `/v1/applications/${encodeURIComponent(view.id)}`);
