@@ -9,7 +9,12 @@ import type { Actor } from '../store/types.js';
 import { isStaff } from './auth/access.js';
 import type { Principal } from './auth/token.js';
 
-/** The actor of a principal, as the engine and the audit log record it. */
+/**
+ * The actor of a principal, as the engine and the audit log record it.
+ *
+ * @example
+ * actorOf({ sub: 'clerk-1', role: 'clerk', school: 'school-1' }); // { id: 'clerk-1', role: 'clerk', school: 'school-1' }
+ */
 export function actorOf(principal: Principal): Actor {
   return principal.school ? { id: principal.sub, role: principal.role, school: principal.school } : { id: principal.sub, role: principal.role };
 }

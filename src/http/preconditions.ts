@@ -8,7 +8,12 @@ import { HTTPException } from 'hono/http-exception';
 import { ReglamentError } from '../errors.js';
 import type { Principal } from './auth/token.js';
 
-/** The ETag of an application version. */
+/**
+ * The ETag of an application version.
+ *
+ * @example
+ * etagOf(3); // '"3"'
+ */
 export function etagOf(version: number): string {
   return `"${version}"`;
 }

@@ -66,7 +66,12 @@ export interface Service {
   close(): Promise<void>;
 }
 
-/** Every `*.json` definition in a folder, sorted. */
+/**
+ * Every `*.json` definition in a folder, sorted.
+ *
+ * @example
+ * workflowFilesIn(packageWorkflowsDir); // ['/…/workflows/access-termination.json', …]
+ */
 export function workflowFilesIn(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))

@@ -8,14 +8,24 @@ import { join } from 'node:path';
 import type { Store } from '../store/types.js';
 import type { ServiceConfig } from './config.js';
 
-/** The database name in a MongoDB URL's path, or 'reglament'. */
+/**
+ * The database name in a MongoDB URL's path, or 'reglament'.
+ *
+ * @example
+ * databaseOf('mongodb://db.example:27017/nizhnyaya-tura?replicaSet=rs0'); // 'nizhnyaya-tura'
+ */
 export function databaseOf(url: string): string {
   const match = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]*)/.exec(url);
   const name = match?.[1] ? decodeURIComponent(match[1]) : '';
   return name || 'reglament';
 }
 
-/** Where the embedded store keeps its file. */
+/**
+ * Where the embedded store keeps its file.
+ *
+ * @example
+ * sqliteFileOf('/var/lib/reglament'); // '/var/lib/reglament/reglament.db'
+ */
 export function sqliteFileOf(dataDir: string): string {
   return join(dataDir, 'reglament.db');
 }

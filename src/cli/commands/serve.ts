@@ -21,6 +21,7 @@ Runs the HTTP service. Configuration comes from the environment:
 Docs: http://HOST:PORT/docs   OpenAPI: /openapi.json   Admin pages: /admin
 `;
 
+/** The `serve` subcommand. */
 export const command: Command = {
   summary: 'run the HTTP service (API, docs, admin pages)',
   async run(argv) {

@@ -37,6 +37,7 @@ export function parseTtl(text: string): number {
   return seconds;
 }
 
+/** The `token` subcommand. */
 export const command: Command = {
   summary: 'print a bearer token for the HTTP service',
   async run(argv) {

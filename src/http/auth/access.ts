@@ -89,7 +89,12 @@ export function requireMayFile(principal: Principal, application: Owned): void {
   throw new ReglamentError('FORBIDDEN', why, { path: principal.role === 'applicant' ? '/applicant' : principal.role === 'clerk' ? '/school' : '' });
 }
 
-/** True for roles whose reads of personal data are audited. */
+/**
+ * True for roles whose reads of personal data are audited.
+ *
+ * @example
+ * isStaff({ sub: 'department-1', role: 'department' }); // true
+ */
 export function isStaff(principal: Principal): boolean {
   return principal.role !== 'applicant';
 }

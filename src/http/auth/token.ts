@@ -8,6 +8,7 @@ import { sign, verify } from 'hono/jwt';
 import type { SignatureAlgorithm } from 'hono/utils/jwt/jwa';
 import { ReglamentError } from '../../errors.js';
 
+/** The roles a token may carry. */
 export const roles = ['applicant', 'clerk', 'department', 'admin'] as const;
 export type Role = (typeof roles)[number];
 

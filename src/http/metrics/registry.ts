@@ -22,7 +22,13 @@ function series(name: string, labelText: string, value: number): string {
   return `${name}${labelText ? `{${labelText}}` : ''} ${Number.isFinite(value) ? value : 0}`;
 }
 
-/** A monotonically increasing count per label set. */
+/**
+ * A monotonically increasing count per label set.
+ *
+ * @example
+ * const served = new Counter('served_total', 'Requests served.');
+ * served.inc({ route: '/healthz' });
+ */
 export class Counter {
   private readonly values = new Map<string, number>();
   constructor(readonly name: string, readonly help: string) {}
@@ -37,7 +43,13 @@ export class Counter {
   }
 }
 
-/** Observations counted into cumulative buckets, with their sum and count. */
+/**
+ * Observations counted into cumulative buckets, with their sum and count.
+ *
+ * @example
+ * const latency = new Histogram('latency_seconds', 'Latency.');
+ * latency.observe({ route: '/healthz' }, 0.004);
+ */
 export class Histogram {
   private readonly values = new Map<string, { buckets: number[]; sum: number; count: number }>();
   constructor(readonly name: string, readonly help: string, readonly buckets: number[] = defaultBuckets) {}

@@ -9,7 +9,12 @@ import type { CompiledWorkflow } from '../../definition/compile.js';
 import workflowQuerySchema from '../schemas/workflow-query.json' with { type: 'json' };
 import { queryOf } from '../validation.js';
 
-/** A workflow in short: what a client needs to drive it. */
+/**
+ * A workflow in short: what a client needs to drive it.
+ *
+ * @example
+ * summarize(workflows.get('diary-access'), workflows.versions('diary-access')).events[0]; // { type: 'REGISTER', roles: ['clerk'], ... }
+ */
 export function summarize(workflow: CompiledWorkflow, versions: string[]) {
   const { definition } = workflow;
   return {
