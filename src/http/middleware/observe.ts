@@ -28,7 +28,8 @@ export function observe({ logger, metrics, now = () => performance.now() }: Obse
     await next();
     const seconds = (now() - started) / 1000;
     const pattern = routePath(c, -1);
-    const route = pattern.endsWith('*') ? '(unmatched)' : pattern;
+    // Only the app-wide middleware matched: no route did. Mounted apps keep their prefix ('/admin/*').
+    const route = pattern === '/*' || pattern === '*' ? '(unmatched)' : pattern;
     const status = String(c.res.status);
     metrics.requests.inc({ method: c.req.method, route, status });
     metrics.latency.observe({ method: c.req.method, route }, seconds);
