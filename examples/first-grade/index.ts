@@ -28,7 +28,7 @@ export async function main() {
   const engine = createEngine({ store, workflows, ports, clock, ids, calendar });
   const clerk = { id: 'clerk-1', role: 'clerk' as const };
 
-  async function apply(at: string, submission: Omit<Submission, 'service' | 'kind' | 'school' | 'channel'>) {
+  async function fileAndRegister(at: string, submission: Omit<Submission, 'service' | 'kind' | 'school' | 'channel'>) {
     now = at;
     const input = { service: 'first-grade-enrolment', kind: 'enrolment', school: 'school-7', channel: 'epgu', ...submission };
     const received = await engine.submit(input, { actor: clerk });
@@ -40,16 +40,16 @@ export async function main() {
   }
   const documents = ['application', 'parentIdentity', 'birthCertificate'];
 
-  const territory = await apply('2025-04-01T06:00:00.000Z', { applicant: 'parent-1', pupil: 'child-1', documents, data: { category: 'territory' } });
+  const territory = await fileAndRegister('2025-04-01T06:00:00.000Z', { applicant: 'parent-1', pupil: 'child-1', documents, data: { category: 'territory' } });
   const waiting = territory.state;
   const closed = await send('2025-06-30T15:00:00.000Z', territory, { type: 'ACCEPTANCE_CLOSED' });
   const enrolled = await send('2025-07-02T08:00:00.000Z', closed, { type: 'DECIDE', freePlaces: 12 });
 
-  const general = await apply('2025-07-07T07:00:00.000Z', { applicant: 'parent-2', pupil: 'child-2', documents, data: { category: 'general' } });
+  const general = await fileAndRegister('2025-07-07T07:00:00.000Z', { applicant: 'parent-2', pupil: 'child-2', documents, data: { category: 'general' } });
   const refused = await send('2025-07-10T08:00:00.000Z', general, { type: 'DECIDE', freePlaces: 0 });
   const [ground] = (await engine.history(refused.id)).at(-1)?.ruleResults.filter((rule) => rule.applies) ?? [];
 
-  const early = await apply('2025-03-20T07:00:00.000Z', { applicant: 'parent-3', pupil: 'child-3', documents, data: { category: 'general' } });
+  const early = await fileAndRegister('2025-03-20T07:00:00.000Z', { applicant: 'parent-3', pupil: 'child-3', documents, data: { category: 'general' } });
   await store.dispose();
 
   const lastDay = (view: ApplicationView, name: string) => view.terms.find((term) => term.name === name)?.lastDay;
