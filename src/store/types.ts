@@ -171,7 +171,12 @@ export interface ApplicationQuery {
   applicant?: string;
   pupil?: string;
   status?: 'open' | 'closed';
-  /** Only applications with an open term whose dueAt is before this instant. */
+  /**
+   * Only applications overdue at this instant: `nextDueAt <= overdueAt`. A term's `dueAt` is
+   * 24:00 local of its last day (Civil Code art. 194), the first instant it is over, so at
+   * exactly `dueAt` the term has run out — the same rule as the view's `overdue` flag
+   * (`now >= dueAt`) and the overdue timer, which fires at `dueAt`.
+   */
   overdueAt?: string;
   /** Page size, default 50, at most 500. */
   limit?: number;

@@ -1,7 +1,7 @@
 /**
  * @module store/mongodb/queries
  * Listing and counting applications. Each filter is an equality on a top-level field of the
- * application document; "overdue" is `nextDueAt < instant` (string order is time order for
+ * application document; "overdue" is `nextDueAt <= instant` (string order is time order for
  * canonical ISO instants, and a null `nextDueAt` never matches a string range). Pages run by
  * `_id` descending, continued by a cursor on the last `_id`; `indexes.ts` has an index ending in
  * `_id` for each filter so the sort needs no in-memory stage.
@@ -25,7 +25,7 @@ export function applicationFilter(query: Omit<ApplicationQuery, 'limit' | 'curso
   for (const field of equalityFields) {
     if (query[field] !== undefined) filter[field] = query[field];
   }
-  if (query.overdueAt !== undefined) filter.nextDueAt = { $lt: query.overdueAt };
+  if (query.overdueAt !== undefined) filter.nextDueAt = { $lte: query.overdueAt };
   return filter as Filter<ApplicationDocument>;
 }
 

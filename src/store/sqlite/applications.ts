@@ -38,7 +38,7 @@ function whereOf(filter: Filter): { clauses: string[]; params: unknown[] } {
     params.push(value);
   }
   if (filter.overdueAt !== undefined) {
-    clauses.push('next_due_at IS NOT NULL AND next_due_at < ?');
+    clauses.push('next_due_at IS NOT NULL AND next_due_at <= ?');
     params.push(filter.overdueAt);
   }
   return { clauses, params };

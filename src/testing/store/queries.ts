@@ -41,7 +41,7 @@ function matching(seeded: ApplicationRecord[], query: ApplicationQuery): string[
         (field) => query[field] === undefined || application[field] === query[field],
       ),
     )
-    .filter((application) => query.overdueAt === undefined || (application.nextDueAt !== null && application.nextDueAt < query.overdueAt))
+    .filter((application) => query.overdueAt === undefined || (application.nextDueAt !== null && application.nextDueAt <= query.overdueAt))
     .map((application) => application.id)
     .sort()
     .reverse();
@@ -86,10 +86,16 @@ export function queryCases(test: Test<StoreContext>): void {
     for (const item of page.items) assert.equal(item, byId.get(item.id));
   });
 
-  test('an overdue application is due strictly before the instant', async ({ store }) => {
-    const due = makeApplication({ nextDueAt: minutesAfterEpoch(10) });
+  test('an application is overdue from exactly its dueAt on (24:00 of the last day is already past the term)', async ({ store }) => {
+    const dueAt = minutesAfterEpoch(10);
+    const due = makeApplication({ nextDueAt: dueAt });
     await store.commit(makeCommit(due));
-    assert.is(await store.countApplications({ overdueAt: minutesAfterEpoch(10) }), 0);
+    const justBefore = new Date(Date.parse(dueAt) - 1).toISOString();
+    assert.is(await store.countApplications({ overdueAt: justBefore }), 0);
+    assert.equal((await store.listApplications({ overdueAt: justBefore })).items, []);
+    assert.is(await store.countApplications({ overdueAt: dueAt }), 1);
+    assert.equal((await store.listApplications({ overdueAt: dueAt })).items.map((item) => item.id), [due.id]);
+    assert.equal((await store.listApplications({ overdueAt: dueAt, status: 'open' })).items.map((item) => item.id), [due.id]);
     assert.is(await store.countApplications({ overdueAt: minutesAfterEpoch(11) }), 1);
   });
 
