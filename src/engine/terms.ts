@@ -121,7 +121,12 @@ export function nextDueAt(terms: TermRecord[]): string | null {
   return earliest;
 }
 
-/** True when the term ran out before it was met (or is still open at `now`, past `dueAt`). */
+/**
+ * True when the term ran out before it was met (or is still open at `now`, at or past `dueAt`).
+ * `dueAt` is 24:00 local of the last day (Civil Code art. 194): the first instant the term is
+ * over, so `>=`. The Store's `overdueAt` query (`nextDueAt <= overdueAt`) and the overdue timer
+ * (fires at `dueAt`) use the same rule.
+ */
 export function isOverdue(term: TermRecord, now: string): boolean {
   return term.metAt === null ? now >= term.dueAt : term.metAt >= term.dueAt;
 }
