@@ -35,6 +35,7 @@ run('a child from elsewhere applying on 7 July: 5 working days, refused only for
   assert.is(general.orderDue, '2025-07-14'); // 8, 9, 10, 11 and Mon 14 July
   assert.is(general.state, 'refused');
   assert.match(general.ground ?? '', /ч\. 4 ст\. 67/);
+  assert.equal(general.notice, { title: 'Отказ в предоставлении услуги', citesGround: true });
 });
 
 run('an application sent in March is not accepted', async () => {

@@ -48,6 +48,7 @@ export async function main() {
   const general = await fileAndRegister('2025-07-07T07:00:00.000Z', { applicant: 'parent-2', pupil: 'child-2', documents, data: { category: 'general' } });
   const refused = await send('2025-07-10T08:00:00.000Z', general, { type: 'DECIDE', freePlaces: 0 });
   const [ground] = (await engine.history(refused.id)).at(-1)?.ruleResults.filter((rule) => rule.applies) ?? [];
+  const refusal = (await ports.notifier.list(refused.id)).find((notice) => notice.template === 'refusal');
 
   const early = await fileAndRegister('2025-03-20T07:00:00.000Z', { applicant: 'parent-3', pupil: 'child-3', documents, data: { category: 'general' } });
   await store.dispose();
@@ -55,7 +56,13 @@ export async function main() {
   const lastDay = (view: ApplicationView, name: string) => view.terms.find((term) => term.name === name)?.lastDay;
   return {
     territory: { waiting, state: enrolled.state, orderDue: lastDay(closed, 'orderAfterAcceptance'), status: enrolled.epguStatus },
-    general: { state: refused.state, orderDue: lastDay(general, 'order'), ground: ground?.citation, status: refused.epguStatus },
+    general: {
+      state: refused.state,
+      orderDue: lastDay(general, 'order'),
+      ground: ground?.citation,
+      status: refused.epguStatus,
+      notice: { title: refusal?.title, citesGround: ground !== undefined && refusal?.html.includes('ч. 4 ст. 67') === true },
+    },
     early: { state: early.state, status: early.epguStatus },
   };
 }
