@@ -24,7 +24,7 @@ export function pageOf<T extends { id: string }>(items: T[], page: { limit?: num
 export function matches(application: ApplicationRecord, query: ApplicationQuery): boolean {
   const fields = ['service', 'state', 'school', 'applicant', 'pupil', 'status'] as const;
   if (!fields.every((field) => query[field] === undefined || application[field] === query[field])) return false;
-  return query.overdueAt === undefined || (application.nextDueAt !== null && application.nextDueAt < query.overdueAt);
+  return query.overdueAt === undefined || (application.nextDueAt !== null && application.nextDueAt <= query.overdueAt);
 }
 
 function encodeCursor(id: string): string {

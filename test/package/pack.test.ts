@@ -76,10 +76,13 @@ pack('the examples type-check against the installed declarations', async ({ cons
   assert.is('stdout' in result ? result.stdout : '', '', 'tsc reported errors');
 });
 
-pack('the reglament command of the installed package counts a term', async ({ consumer }) => {
+pack('the reglament command of the installed package counts a term and validates the shipped workflows', async ({ consumer }) => {
   const bin = join(consumer.project, 'node_modules', '.bin', 'reglament');
   const { stdout } = await run(bin, ['deadline', '--from', '2025-04-29', '--working-days', '7'], { cwd: consumer.project });
   assert.is(stdout.trim(), '2025-05-14');
+  const shipped = readdirSync(join(consumer.project, 'node_modules', 'reglament', 'workflows')).map((file) => join('node_modules', 'reglament', 'workflows', file));
+  assert.ok(shipped.length >= 5, shipped.join(', '));
+  await run(bin, ['validate', ...shipped], { cwd: consumer.project });
 });
 
 pack('every example in examples/ is run below', () => {
