@@ -11,6 +11,7 @@ import { ReglamentError } from '../errors.js';
 import type { ApplicationParties } from '../ports/types.js';
 import type { Actor, ApplicationRecord, CommitCommand } from '../store/types.js';
 import { buildCommit } from './commit.js';
+import { createGroupCommit } from './group-commit.js';
 import { createOutboxDispatcher } from './outbox.js';
 import { createTimerRunner } from './timers.js';
 import { signalRosterChanges } from './roster-signals.js';
@@ -37,6 +38,7 @@ export function createEngine(options: EngineOptions): Engine {
   const ids = options.ids ?? { next: () => randomUUID() };
   const owner = options.owner ?? `engine-${ids.next()}`;
   const rosterEvents = { ...defaultRosterEvents, ...options.rosterEvents };
+  const commitToStore = options.groupCommit === false ? (command: CommitCommand) => store.commit(command) : createGroupCommit(store);
 
   const workflowOf = (record: ApplicationRecord): CompiledWorkflow => workflows.get(record.service, record.workflowVersion);
   const partiesOf = (record: Pick<ApplicationRecord, 'id' | 'service' | 'school' | 'applicant' | 'pupil'>): ApplicationParties => ({
@@ -71,7 +73,7 @@ export function createEngine(options: EngineOptions): Engine {
     const view = toView(workflow, command.application, clock.now(), step.allowedEvents);
     let outcome;
     try {
-      outcome = await store.commit(idempotencyKey ? { ...command, idempotency: { key: idempotencyKey, result: view } } : command);
+      outcome = await commitToStore(idempotencyKey ? { ...command, idempotency: { key: idempotencyKey, result: view } } : command);
     } catch (error) {
       recent.delete(command.application.id);
       throw error;

@@ -91,6 +91,12 @@ export interface EngineOptions {
   owner?: string;
   /** 'inline' (default): dispatch the outbox right after each command; 'scheduler': only the loop does. */
   dispatch?: 'inline' | 'scheduler';
+  /**
+   * true (default): commands computed concurrently are written in one transaction when the
+   * store offers `commitMany` (group commit); each caller still waits until its command is
+   * durable. false: one transaction per command.
+   */
+  groupCommit?: boolean;
   /** Lease length for timers and outbox rows, ms (default 30 000). */
   leaseMs?: number;
   /** Event sent to open applications of a pupil on a roster change, by change kind. */

@@ -164,6 +164,9 @@ export type CommitOutcome =
   /** The idempotency key was already used: nothing was written; here is the first result. */
   | { status: 'duplicate'; command: StoredCommand };
 
+/** One command's result in a group commit: what its own `commit()` would have resolved or thrown. */
+export type CommitSettlement = { status: 'fulfilled'; value: CommitOutcome } | { status: 'rejected'; reason: unknown };
+
 export interface ApplicationQuery {
   service?: string;
   state?: string;
@@ -228,6 +231,14 @@ export interface Store {
    * to another application); INVALID_INPUT when `application.version !== expectedVersion + 1`.
    */
   commit(command: CommitCommand): Promise<CommitOutcome>;
+  /**
+   * Optional group commit: several commands in one durable write, in order, each exactly as
+   * `commit()` would take it (a stale version, a used key or a gone timer settles that command
+   * alone; later commands see the earlier ones' writes). Resolves only once every fulfilled
+   * command is durable; rejects, having written nothing, when the write as a whole fails. The
+   * runtime batches concurrent commands through it when an adapter offers it.
+   */
+  commitMany?(commands: CommitCommand[]): Promise<CommitSettlement[]>;
   getApplication(id: string): Promise<ApplicationRecord | null>;
   getHistory(applicationId: string): Promise<HistoryEntry[]>;
   findCommand(idempotencyKey: string): Promise<StoredCommand | null>;

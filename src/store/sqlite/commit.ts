@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { ReglamentError } from '../../errors.js';
-import type { ApplicationRecord, CommitCommand, CommitOutcome, StoredCommand } from '../types.js';
+import type { ApplicationRecord, CommitCommand, CommitOutcome, CommitSettlement, StoredCommand } from '../types.js';
 import { toStoredCommand, type CommandRow } from './rows.js';
 
 /** The columns of an application row, in insert order. */
@@ -137,6 +137,35 @@ export function createCommit(db: Database): (command: CommitCommand) => CommitOu
         { path: '/application/version' },
       );
     }
+    // Alone: its own BEGIN IMMEDIATE … COMMIT; inside a group commit: a savepoint.
     return write.immediate(command);
   };
+}
+
+/**
+ * Prepares group commit on `db`: many commands in one `BEGIN IMMEDIATE … COMMIT`, so they share
+ * one WAL append (and one fsync under synchronous=FULL). Each command runs in its own savepoint:
+ * one that fails is rolled back alone and settles `rejected`; later commands see the writes of
+ * the earlier ones, exactly as if they had been committed one after another. The call returns
+ * only after COMMIT; if SQLite gives up the whole transaction (disk full, I/O error) it throws
+ * and nothing of the batch is written.
+ *
+ * @example
+ * const commitMany = createGroupCommit(db, createCommit(db));
+ * commitMany([first, second]); // [{ status: 'fulfilled', value: { status: 'committed' } }, …]
+ */
+export function createGroupCommit(db: Database, commit: (command: CommitCommand) => CommitOutcome): (commands: CommitCommand[]) => CommitSettlement[] {
+  // Inside the outer transaction better-sqlite3 runs `commit`'s own transaction as a savepoint.
+  const batch = db.transaction((commands: CommitCommand[]): CommitSettlement[] =>
+    commands.map((command): CommitSettlement => {
+      try {
+        return { status: 'fulfilled', value: commit(command) };
+      } catch (reason) {
+        // An error that ended the transaction itself leaves nothing to keep: fail the batch.
+        if (!db.inTransaction) throw reason;
+        return { status: 'rejected', reason };
+      }
+    }),
+  );
+  return (commands) => batch.immediate(commands);
 }

@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { ReglamentError, isReglamentError } from '../../errors.js';
 import type { ApplicationRecord, Store } from '../types.js';
 import { createApplicationReader } from './applications.js';
-import { applicationRow, createCommit, insertApplicationSql } from './commit.js';
+import { applicationRow, createCommit, createGroupCommit, insertApplicationSql } from './commit.js';
 import { openDatabase, type SqliteConnectionOptions } from './connection.js';
 import { createLeaseKeeper } from './leases.js';
 import { createRecordKeeper } from './records.js';
@@ -28,9 +28,11 @@ export interface SqliteStore extends Store {
 
 function sessionOf(db: Database) {
   const insertApplication = db.prepare(insertApplicationSql);
+  const commit = createCommit(db);
   return {
     db,
-    commit: createCommit(db),
+    commit,
+    commitMany: createGroupCommit(db, commit),
     applications: createApplicationReader(db),
     leases: createLeaseKeeper(db),
     records: createRecordKeeper(db),
@@ -97,6 +99,8 @@ export function createSqliteStore({
     file,
     init: () => run(() => undefined),
     commit: (command) => run((s) => s.commit(command)),
+    commitMany: (commands) =>
+      run((s) => s.commitMany(commands).map((settled) => (settled.status === 'rejected' ? { status: 'rejected' as const, reason: translate(settled.reason) } : settled))),
     getApplication: (id) => run((s) => s.applications.get(id)),
     getHistory: (applicationId) => run((s) => s.applications.history(applicationId)),
     findCommand: (key) => run((s) => s.applications.findCommand(key)),
