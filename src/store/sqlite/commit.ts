@@ -2,12 +2,14 @@
  * @module store/sqlite/commit
  * One engine command as one SQLite transaction (`BEGIN IMMEDIATE`): idempotency key, version
  * and fired timer are checked under the write lock, then the record, history entry, timers,
- * outbox rows and key are written. Any failure rolls the whole command back.
+ * outbox rows and key are written. Any failure rolls the whole command back. Group commit
+ * (`group-commit.ts`) runs several commands inside one transaction.
  */
 import type { Database } from 'better-sqlite3';
 import { ReglamentError } from '../../errors.js';
-import type { ApplicationRecord, CommitCommand, CommitOutcome, CommitSettlement, StoredCommand } from '../types.js';
+import type { ApplicationRecord, CommitCommand, CommitOutcome, StoredCommand } from '../types.js';
 import { toStoredCommand, type CommandRow } from './rows.js';
+import { statementCache } from './statements.js';
 
 /** The columns of an application row, in insert order. */
 export function applicationRow(application: ApplicationRecord): unknown[] {
@@ -29,22 +31,18 @@ export const insertApplicationSql = `INSERT INTO applications
   (id, version, service, state, status, school, applicant, pupil, next_due_at, record)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-interface CurrentRow {
-  version: number;
-  service: string;
-  school: string | null;
-  applicant: string | null;
-  pupil: string | null;
-}
+/** The indexed columns of an application row, as the record names them. */
+const indexedColumns = [
+  ['service', 'service'],
+  ['state', 'state'],
+  ['status', 'status'],
+  ['school', 'school'],
+  ['applicant', 'applicant'],
+  ['pupil', 'pupil'],
+  ['next_due_at', 'nextDueAt'],
+] as const;
 
-function sameParties(current: CurrentRow, next: ApplicationRecord): boolean {
-  return (
-    current.service === next.service &&
-    current.school === next.school &&
-    current.applicant === next.applicant &&
-    current.pupil === next.pupil
-  );
-}
+type CurrentRow = { version: number } & Record<(typeof indexedColumns)[number][0], string | null>;
 
 function conflict(command: CommitCommand, reason: string, actualVersion: number | null): ReglamentError {
   return new ReglamentError('VERSION_CONFLICT', `application ${command.application.id}: ${reason}`, {
@@ -52,24 +50,30 @@ function conflict(command: CommitCommand, reason: string, actualVersion: number 
   });
 }
 
+/** Runs commands on one connection. */
+export interface CommitWriter {
+  /** One command in its own `BEGIN IMMEDIATE … COMMIT` (a savepoint inside another transaction). */
+  commit(command: CommitCommand): CommitOutcome;
+  /**
+   * One command inside the caller's transaction, without a savepoint. A ReglamentError
+   * (stale version, gone timer, bad version step) is thrown before anything is written; any
+   * other error may leave the command half written, and the caller must roll back.
+   */
+  applyInTransaction(command: CommitCommand): CommitOutcome;
+}
+
 /**
- * Prepares the statements of a commit on `db` and returns the function that runs one command.
+ * Prepares the statements of a commit on `db`.
  *
  * @example
- * const commit = createCommit(db);
- * commit(command); // { status: 'committed' }
+ * const writer = createCommit(db);
+ * writer.commit(command); // { status: 'committed' }
  */
-export function createCommit(db: Database): (command: CommitCommand) => CommitOutcome {
+export function createCommit(db: Database): CommitWriter {
+  const prepare = statementCache(db);
   const findCommand = db.prepare('SELECT key, application_id, version, result, at FROM commands WHERE key = ?');
-  const findCurrent = db.prepare('SELECT version, service, school, applicant, pupil FROM applications WHERE id = ?');
+  const findCurrent = db.prepare(`SELECT version, ${indexedColumns.map(([column]) => column).join(', ')} FROM applications WHERE id = ?`);
   const insertApplication = db.prepare(insertApplicationSql);
-  const updateApplication = db.prepare(`UPDATE applications SET
-    version = ?, service = ?, state = ?, status = ?, school = ?, applicant = ?, pupil = ?, next_due_at = ?, record = ?
-    WHERE id = ?`);
-  // SQLite rewrites every index on a column named in SET, changed or not: most commands change
-  // only state, status and terms, so they leave the indexes on service and people untouched.
-  const updateProgress = db.prepare(`UPDATE applications SET
-    version = ?, state = ?, status = ?, next_due_at = ?, record = ? WHERE id = ?`);
   const insertHistory = db.prepare('INSERT INTO history (application_id, version, entry) VALUES (?, ?, ?)');
   const deleteTimer = db.prepare('DELETE FROM timers WHERE id = ? AND application_id = ?');
   const upsertTimer = db.prepare(`INSERT INTO timers (id, application_id, due_at, event, lease_owner, lease_until)
@@ -87,8 +91,28 @@ export function createCommit(db: Database): (command: CommitCommand) => CommitOu
     return row === undefined ? null : toStoredCommand(row);
   }
 
-  const write = db.transaction((command: CommitCommand): CommitOutcome => {
+  /**
+   * SQLite rewrites every index on a column named in SET, changed or not: a command names only
+   * the indexed columns whose value it changes (most change state and terms, not the people).
+   */
+  function update(current: CurrentRow, application: ApplicationRecord, record: string): void {
+    const assignments = ['version = ?'];
+    const values: unknown[] = [application.version];
+    for (const [column, field] of indexedColumns) {
+      if (current[column] === application[field]) continue;
+      assignments.push(`${column} = ?`);
+      values.push(application[field]);
+    }
+    prepare(`UPDATE applications SET ${assignments.join(', ')}, record = ? WHERE id = ?`).run(...values, record, application.id);
+  }
+
+  function applyInTransaction(command: CommitCommand): CommitOutcome {
     const { application, expectedVersion } = command;
+    if (application.version !== expectedVersion + 1) {
+      throw new ReglamentError('INVALID_INPUT', `application version must be expectedVersion + 1 (${expectedVersion + 1}), got ${application.version}`, {
+        path: '/application/version',
+      });
+    }
     if (command.idempotency) {
       const stored = duplicateOf(command.idempotency.key);
       if (stored) return { status: 'duplicate', command: stored };
@@ -100,11 +124,10 @@ export function createCommit(db: Database): (command: CommitCommand) => CommitOu
     if (command.firedTimer !== undefined && deleteTimer.run(command.firedTimer, application.id).changes === 0) {
       throw conflict(command, 'the fired timer is gone', actual);
     }
+    // Checked: from here on only writes.
     const row = applicationRow(application);
     if (current === undefined) insertApplication.run(row);
-    else if (sameParties(current, application)) {
-      updateProgress.run(application.version, application.state, application.status, application.nextDueAt, row[9], application.id);
-    } else updateApplication.run([...row.slice(1), application.id]);
+    else update(current, application, row[9] as string);
     insertHistory.run(application.id, application.version, JSON.stringify(command.history));
     for (const id of command.cancelTimers) deleteTimer.run(id, application.id);
     for (const timer of command.scheduleTimers) {
@@ -127,45 +150,8 @@ export function createCommit(db: Database): (command: CommitCommand) => CommitOu
       insertCommand.run(key, application.id, application.version, JSON.stringify(result ?? null), command.history.at);
     }
     return { status: 'committed' };
-  });
+  }
 
-  return function commit(command: CommitCommand): CommitOutcome {
-    if (command.application.version !== command.expectedVersion + 1) {
-      throw new ReglamentError(
-        'INVALID_INPUT',
-        `application version must be expectedVersion + 1 (${command.expectedVersion + 1}), got ${command.application.version}`,
-        { path: '/application/version' },
-      );
-    }
-    // Alone: its own BEGIN IMMEDIATE … COMMIT; inside a group commit: a savepoint.
-    return write.immediate(command);
-  };
-}
-
-/**
- * Prepares group commit on `db`: many commands in one `BEGIN IMMEDIATE … COMMIT`, so they share
- * one WAL append (and one fsync under synchronous=FULL). Each command runs in its own savepoint:
- * one that fails is rolled back alone and settles `rejected`; later commands see the writes of
- * the earlier ones, exactly as if they had been committed one after another. The call returns
- * only after COMMIT; if SQLite gives up the whole transaction (disk full, I/O error) it throws
- * and nothing of the batch is written.
- *
- * @example
- * const commitMany = createGroupCommit(db, createCommit(db));
- * commitMany([first, second]); // [{ status: 'fulfilled', value: { status: 'committed' } }, …]
- */
-export function createGroupCommit(db: Database, commit: (command: CommitCommand) => CommitOutcome): (commands: CommitCommand[]) => CommitSettlement[] {
-  // Inside the outer transaction better-sqlite3 runs `commit`'s own transaction as a savepoint.
-  const batch = db.transaction((commands: CommitCommand[]): CommitSettlement[] =>
-    commands.map((command): CommitSettlement => {
-      try {
-        return { status: 'fulfilled', value: commit(command) };
-      } catch (reason) {
-        // An error that ended the transaction itself leaves nothing to keep: fail the batch.
-        if (!db.inTransaction) throw reason;
-        return { status: 'rejected', reason };
-      }
-    }),
-  );
-  return (commands) => batch.immediate(commands);
+  const alone = db.transaction(applyInTransaction);
+  return { commit: (command) => alone.immediate(command), applyInTransaction };
 }

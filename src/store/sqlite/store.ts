@@ -8,8 +8,9 @@ import type { Database } from 'better-sqlite3';
 import { ReglamentError, isReglamentError } from '../../errors.js';
 import type { ApplicationRecord, Store } from '../types.js';
 import { createApplicationReader } from './applications.js';
-import { applicationRow, createCommit, createGroupCommit, insertApplicationSql } from './commit.js';
+import { applicationRow, createCommit, insertApplicationSql } from './commit.js';
 import { openDatabase, type SqliteConnectionOptions } from './connection.js';
+import { createGroupCommit } from './group-commit.js';
 import { createLeaseKeeper } from './leases.js';
 import { createRecordKeeper } from './records.js';
 
@@ -28,11 +29,11 @@ export interface SqliteStore extends Store {
 
 function sessionOf(db: Database) {
   const insertApplication = db.prepare(insertApplicationSql);
-  const commit = createCommit(db);
+  const writer = createCommit(db);
   return {
     db,
-    commit,
-    commitMany: createGroupCommit(db, commit),
+    commit: writer.commit,
+    commitMany: createGroupCommit(db, writer),
     applications: createApplicationReader(db),
     leases: createLeaseKeeper(db),
     records: createRecordKeeper(db),
