@@ -6,7 +6,7 @@
  * - `GET /v1/applications/{id}/documents/{doc}.html|.pdf` — one of them as printable HTML or PDF.
  *
  * Who may see the application may download its documents (a parent: their own; a clerk: their
- * school's); staff downloads are audited. Errors are ReglamentErrors for the app's `onError`.
+ * school's); staff downloads are audited. A one-time code shows once (see `readDocument`). Errors are ReglamentErrors for the app's `onError`.
  */
 import { Hono } from 'hono';
 import { isStaff, requireVisible } from '../http/auth/access.js';
@@ -15,7 +15,7 @@ import type { WorkflowRegistry } from '../definition/registry.js';
 import type { PdfFonts } from '../pdf/fonts.js';
 import type { AuditPort, Clock, NotifierPort } from '../ports/types.js';
 import type { Store } from '../store/types.js';
-import { documentResponse, findDocument, parseDocumentFile } from './documents.js';
+import { documentResponse, parseDocumentFile, readDocument } from './documents.js';
 
 export interface DocumentApiOptions {
   store: Store;
@@ -60,7 +60,7 @@ export function documentApiRoutes({ store, notifier, audit, workflows, clock = {
     const id = c.req.param('id');
     const application = requireVisible(principal, id, await store.getApplication(id));
     const { id: documentId, format } = parseDocumentFile(c.req.param('file'));
-    const notice = await findDocument(notifier, application.id, documentId);
+    const notice = await readDocument(notifier, application, documentId, principal);
     if (isStaff(principal)) {
       await audit.record({
         actor: { id: principal.sub, role: principal.role, ...(principal.school ? { school: principal.school } : {}) },

@@ -11,6 +11,7 @@ import { loadWorkflow } from '../definition/load.js';
 import { createWorkflowRegistry, type WorkflowRegistry } from '../definition/registry.js';
 import type { WorkflowDefinition, WorkflowOverrides } from '../definition/types.js';
 import { createDefaultPorts, type DefaultPorts } from '../ports/defaults.js';
+import type { Sealer } from '../ports/seal.js';
 import type { Clock, FactsPort, IdGenerator, Template } from '../ports/types.js';
 import { createEngine } from '../runtime/engine.js';
 import type { Engine, EngineOptions } from '../runtime/types.js';
@@ -75,6 +76,11 @@ export interface EdiaryServiceOptions extends EdiaryWorkflowOptions {
   calendar?: Calendar;
   logger?: EngineOptions['logger'];
   dispatch?: EngineOptions['dispatch'];
+  /**
+   * Seals the one-time access code in its notice. Give one built from a kept secret
+   * (`createSealer({ secret })`); the default key lives only as long as the process.
+   */
+  sealer?: Sealer;
 }
 
 export interface EdiaryRuntime {
@@ -99,7 +105,7 @@ export function createEdiaryService(options: EdiaryServiceOptions): EdiaryRuntim
   const calendar = options.calendar ?? createCalendar({ timeZone: 'Asia/Yekaterinburg' });
   const workflows = registerEdiaryWorkflows(createWorkflowRegistry({ calendar }), options);
   const serviceTitles = Object.fromEntries(workflows.latest().map((workflow) => [workflow.service, workflow.definition.title]));
-  const defaults = createDefaultPorts({ store, clock, ids, templates: ediaryTemplates, serviceTitles });
+  const defaults = createDefaultPorts({ store, clock, ids, templates: ediaryTemplates, serviceTitles, timeZone: calendar.timeZone, ...(options.sealer ? { sealer: options.sealer } : {}) });
   const ports = { ...defaults, facts: createEdiaryFacts({ roster: defaults.roster, store }) };
   const engine = createEngine({
     store,

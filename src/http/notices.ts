@@ -6,6 +6,10 @@
  *   journal extract) only while the roster still names them that pupil's legal representative;
  * - staff see every notice of an application they may see, except the body of a one-time
  *   access code, which only its addressee may read (staff holding it could sign in as the parent).
+ *
+ * The code itself is never in a listed notice: it is sealed at rest (`sealed: true`) and shown
+ * once by the document routes (`admin/documents`, `readDocument`); the listing never reveals it,
+ * so a client that syncs the list cannot use up the one showing.
  */
 import type { WorkflowRegistry } from '../definition/registry.js';
 import type { Roster } from '../ports/roster.js';

@@ -35,6 +35,16 @@ function term(data: Record<string, unknown>): string {
   return paragraph(`Срок «${String(value['name'] ?? '')}» истекает ${String(value['lastDay'] ?? '')} (24:00 по местному времени).`);
 }
 
+/**
+ * The code itself (rendered only into the sealed page), or, in the stored notice, that it is
+ * waiting to be shown once (`issuedOn` absent) or was shown on `issuedOn`.
+ */
+function accessCodeLine(data: Record<string, unknown>): string {
+  if (data['code'] !== undefined) return `<p>Одноразовый код доступа: <code>${escapeHtml(data['code'])}</code></p>`;
+  if (data['issuedOn'] !== undefined) return paragraph(`Код доступа выдан ${String(data['issuedOn'])}; повторно он не показывается.`);
+  return paragraph('Код доступа подготовлен. Он показывается один раз: заявителю при первом открытии этого уведомления либо классным руководителем при выдаче в общеобразовательной организации.');
+}
+
 /** Built-in templates by name. */
 export const builtinTemplates: Record<string, Template> = {
   status: (data) => ({ title: 'Изменение статуса заявления', html: page('Изменение статуса заявления', `<p>${subject(data)}</p>${status(data)}`) }),
@@ -55,7 +65,7 @@ export const builtinTemplates: Record<string, Template> = {
   },
   accessCode: (data) => ({
     title: 'Код доступа к электронному дневнику',
-    html: page('Код доступа к электронному дневнику', `<p>${subject(data)}.</p><p>Одноразовый код доступа: <code>${escapeHtml(data['code'])}</code></p>${paragraph('Не сообщайте код третьим лицам. Код действует один раз.')}`),
+    html: page('Код доступа к электронному дневнику', `<p>${subject(data)}.</p>${accessCodeLine(data)}${paragraph('Не сообщайте код третьим лицам. Код действует один раз.')}`),
   }),
   accessEnded: (data) => ({ title: 'Доступ к электронному дневнику прекращён', html: page('Доступ к электронному дневнику прекращён', `<p>${subject(data)}: доступ прекращён.</p>${status(data)}`) }),
   termReminder: (data) => ({ title: 'Напоминание о сроке', html: page('Напоминание о сроке', `<p>${subject(data)}.</p>${term(data)}`) }),

@@ -70,8 +70,13 @@ export interface NoticeRequest {
   state: string;
   epguStatus: string;
   grounds: RuleResult[];
-  /** Extra template data (a term, an access code, a rendered document's HTML). */
+  /** Extra template data (a term, a rendered document's HTML). */
   data?: Record<string, unknown>;
+  /**
+   * Template values never to be stored readable (a one-time access code): the notice is kept
+   * with them left out and, sealed apart, the page with them in, shown once by `reveal`.
+   */
+  secret?: Record<string, string>;
 }
 
 export interface Notice {
@@ -85,12 +90,21 @@ export interface Notice {
   epguStatus: string;
   grounds: RuleResult[];
   createdAt: string;
+  /** Present while the notice holds a sealed secret not yet revealed (its `html` leaves it out). */
+  sealed?: true;
 }
 
 export interface NotifierPort {
-  /** Writes the notice unless one with `key` exists; returns it either way. */
+  /** Writes the notice unless one with `key` exists; returns it either way (a secret left out). */
   notify(request: NoticeRequest): Promise<Notice>;
   list(applicationId: string): Promise<Notice[]>;
+  /**
+   * Shows a sealed notice's secret exactly once: the first call returns the notice with the
+   * secret in its `html`, keeps the notice from then on with «код выдан <date>» instead, and
+   * writes a `notice.reveal` audit record naming `by`. Later calls, and calls on a notice
+   * without a secret, return the notice as stored; null when there is no such notice.
+   */
+  reveal(noticeId: string, by: Actor): Promise<Notice | null>;
 }
 
 export interface AccessGrant {

@@ -55,9 +55,10 @@ export async function dispatchEffect(context: DispatchContext, row: OutboxRecord
     case 'provisionAccess': {
       if (!ports.access) return;
       const issued = await ports.access.provision({ key, parties });
-      // The notice is how the code reaches the applicant; the access record keeps only its hash.
+      // The notice is how the code reaches the applicant: as a secret, sealed at rest and shown
+      // once (`notifier.reveal`); the access record keeps only its hash, the outbox row none of it.
       if (issued && ports.notifier) {
-        await ports.notifier.notify({ key: `${key}:code`, parties, template: 'accessCode', to: 'applicant', state: record.state, epguStatus: '', grounds: [], data: { code: issued.code } });
+        await ports.notifier.notify({ key: `${key}:code`, parties, template: 'accessCode', to: 'applicant', state: record.state, epguStatus: '', grounds: [], secret: { code: issued.code } });
       }
       return;
     }

@@ -13,6 +13,7 @@
  * | `REGLAMENT_JWT_SECRET` | generated in development | HS256 secret (≥ 32 characters in production) |
  * | `REGLAMENT_JWT_PUBLIC_KEY` / `REGLAMENT_JWT_PRIVATE_KEY` | — | PEM keys for `REGLAMENT_JWT_ALGORITHM` (RS256) |
  * | `REGLAMENT_JWT_ISSUER` | — | required `iss` claim |
+ * | `REGLAMENT_SEAL_KEY` | generated in development | secret (≥ 32 characters) that seals one-time access codes at rest (AES-256-GCM); required in production |
  * | `REGLAMENT_CORS_ORIGINS` | — (no CORS) | comma-separated origins allowed to call the API from a browser |
  * | `REGLAMENT_TIMEZONE` | Asia/Yekaterinburg | zone of the body that counts terms |
  * | `REGLAMENT_REGION` | — | ISO 3166-2 region with its own holidays, e.g. RU-TA |
@@ -46,6 +47,8 @@ export interface ServiceConfig {
   region?: string;
   corsOrigins: string[];
   jwt: JwtConfig;
+  /** Seals one-time access codes in their notices; see `resolveSealSecret`. */
+  sealKey?: string;
   bodyLimitBytes: number;
   logLevel: LogLevel;
   demo: boolean;
@@ -103,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     if (!secret) throw invalid('REGLAMENT_JWT_SECRET', 'must be set in production (or REGLAMENT_JWT_PUBLIC_KEY)');
     if (secret.length < 32) throw invalid('REGLAMENT_JWT_SECRET', 'must be at least 32 characters in production');
   }
+  const sealKey = text(env, 'REGLAMENT_SEAL_KEY');
+  if (sealKey !== undefined && sealKey.length < 32) throw invalid('REGLAMENT_SEAL_KEY', 'must be at least 32 characters');
+  if (environment === 'production' && !sealKey) throw invalid('REGLAMENT_SEAL_KEY', 'must be set in production (one-time access codes are sealed with it)');
   const logLevel = (text(env, 'REGLAMENT_LOG_LEVEL') ?? 'info') as LogLevel;
   if (!levels.includes(logLevel)) throw invalid('REGLAMENT_LOG_LEVEL', `must be one of ${levels.join(', ')}`);
   const demoText = text(env, 'REGLAMENT_DEMO');
@@ -132,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
   }
   const region = text(env, 'REGLAMENT_REGION');
   if (region) config.region = region;
+  if (sealKey) config.sealKey = sealKey;
   return config;
 }

@@ -1,9 +1,10 @@
 /**
  * @module service/keys
- * The token keys of the service. Configured keys win; in development and tests with none, a
- * random secret is generated once and kept in `<dataDir>/jwt-secret` (mode 0600), so tokens
- * printed by `npm start` or `reglament token` keep working across restarts. Production never
- * generates one: `loadConfig` already refused to start without a key.
+ * The token keys and the seal secret of the service. Configured keys win; in development (and
+ * tests, for tokens) with none, a random secret is generated once and kept in
+ * `<dataDir>/jwt-secret` or `<dataDir>/seal-key` (mode 0600), so tokens printed by `npm start`
+ * or `reglament token`, and access codes sealed before a restart, keep working. Production never
+ * generates one: `loadConfig` already refused to start without them.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -14,8 +15,11 @@ import type { ServiceConfig } from './config.js';
 /** Name of the generated secret's file in the data directory. */
 export const secretFileName = 'jwt-secret';
 
-async function developmentSecret(dataDir: string): Promise<string> {
-  const file = join(dataDir, secretFileName);
+/** Name of the generated seal secret's file in the data directory. */
+export const sealKeyFileName = 'seal-key';
+
+async function developmentSecret(dataDir: string, fileName: string = secretFileName): Promise<string> {
+  const file = join(dataDir, fileName);
   try {
     const existing = (await readFile(file, 'utf8')).trim();
     if (existing.length >= 32) return existing;
@@ -53,4 +57,18 @@ export async function resolveAuthKeys(config: Pick<ServiceConfig, 'jwt' | 'dataD
   }
   if (jwt.issuer) keys.issuer = jwt.issuer;
   return keys;
+}
+
+/**
+ * The secret notices' one-time codes are sealed with (`createSealer({ secret })`): the
+ * configured `REGLAMENT_SEAL_KEY`; in development one kept in `<dataDir>/seal-key`; in tests
+ * none (undefined: a random key for the process, so a test never writes a key file).
+ *
+ * @example
+ * const secret = await resolveSealSecret(loadConfig());
+ * const sealer = createSealer(secret === undefined ? {} : { secret });
+ */
+export async function resolveSealSecret(config: Pick<ServiceConfig, 'sealKey' | 'dataDir' | 'environment'>): Promise<string | undefined> {
+  if (config.sealKey) return config.sealKey;
+  return config.environment === 'development' ? developmentSecret(config.dataDir, sealKeyFileName) : undefined;
 }

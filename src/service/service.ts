@@ -26,7 +26,8 @@ import { createIdGenerator } from '../runtime/ids.js';
 import type { Engine } from '../runtime/types.js';
 import type { Store } from '../store/types.js';
 import type { ServiceConfig } from './config.js';
-import { resolveAuthKeys } from './keys.js';
+import { createSealer } from '../ports/seal.js';
+import { resolveAuthKeys, resolveSealSecret } from './keys.js';
 import { openStore } from './store.js';
 
 /** The `workflows/` folder shipped with the package (beside `src/` and `dist/`). */
@@ -101,7 +102,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const serviceTitles = Object.fromEntries(workflows.latest().map((workflow) => [workflow.service, workflow.definition.title]));
   // The e-diary notices and journal extract are the templates the shipped workflows name; its
   // facts add, for a termination, whether the access it ends is the applicant's own.
-  const defaults = createDefaultPorts({ store, clock, ids, templates: ediaryTemplates, serviceTitles });
+  const sealSecret = await resolveSealSecret(config);
+  const sealer = createSealer(sealSecret === undefined ? {} : { secret: sealSecret });
+  const defaults = createDefaultPorts({ store, clock, ids, templates: ediaryTemplates, serviceTitles, sealer, timeZone: calendar.timeZone });
   const ports: ServicePorts = { ...defaults, facts: createEdiaryFacts({ roster: defaults.roster, store }) };
   const engine = createEngine({
     store,

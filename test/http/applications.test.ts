@@ -63,9 +63,20 @@ applications('carries an e-diary access application to credentials issued', asyn
   assert.not.ok('html' in read.body.notices[0], 'the detail lists notices without their HTML');
   const parentNotices = await harness.call('GET', `/v1/applications/${filed.id}/notices`, { as: 'parent1' });
   const code = parentNotices.body.items.find((notice: { template: string }) => notice.template === 'accessCode');
-  assert.match(code.html, /<code>[^<]+<\/code>/, 'the parent reads the one-time code');
+  assert.is(code.sealed, true, 'the code waits, sealed, to be shown once');
+  assert.not.match(code.html, '<code>', 'listing never shows (nor uses up) the code');
   const clerkNotices = await harness.call('GET', `/v1/applications/${filed.id}/notices`, { as: 'clerk1' });
-  assert.is(clerkNotices.body.items.find((notice: { template: string }) => notice.template === 'accessCode').html, null, 'staff never see the code');
+  assert.is(clerkNotices.body.items.find((notice: { template: string }) => notice.template === 'accessCode').html, null, 'staff never read it in the listing');
+  const document = `/v1/applications/${filed.id}/documents/${encodeURIComponent(code.id)}.html`;
+  assert.is((await harness.call('GET', document, { as: 'department' })).text.includes('<code>'), false, 'supervising staff never open it');
+  const opened = await harness.call('GET', document, { as: 'parent1' });
+  assert.is(opened.status, 200);
+  assert.match(opened.text, /<code>[^<]+<\/code>/, 'the parent opens the one-time code');
+  const again = await harness.call('GET', document, { as: 'parent1' });
+  assert.not.match(again.text, '<code>', 'shown once');
+  assert.match(again.text, /Код доступа выдан \d\d\.\d\d\.\d{4}/);
+  const listedAfter = (await harness.call('GET', `/v1/applications/${filed.id}/notices`, { as: 'parent1' })).body.items.find((notice: { id: string }) => notice.id === code.id);
+  assert.is(listedAfter.sealed, undefined);
 });
 
 applications('answers 409 on a stale If-Match and writes nothing', async () => {

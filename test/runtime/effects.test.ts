@@ -28,11 +28,13 @@ async function withAccess() {
 
 const effects = suite('engine effects through the ports');
 
-effects('granting provisions access: the code goes out in a notice and redeems once', async () => {
+effects('granting provisions access: the code goes out in a sealed notice, shown once, and redeems once', async () => {
   const { access, ports } = await withAccess();
   assert.is(access.state, 'access.active');
   const notice = (await ports.notifier.list(access.id)).find((item) => item.template === 'accessCode')!;
-  const code = /<code>([^<]+)<\/code>/.exec(notice.html)![1]!;
+  assert.is(notice.sealed, true);
+  assert.not.match(notice.html, '<code>', 'the stored notice leaves the code out');
+  const code = /<code>([^<]+)<\/code>/.exec((await ports.notifier.reveal(notice.id, { id: 'parent-1', role: 'applicant' }))!.html)![1]!;
   assert.equal((await ports.access.redeem(code))!.pupil, 'pupil-1');
   assert.is(await ports.access.redeem(code), null);
 });

@@ -10,7 +10,7 @@ import { ReglamentError } from '../../errors.js';
 import { stateLabel } from '../../viz/labels.js';
 import type { AdminContext, AdminEnv } from '../app.js';
 import { termViews, timeline } from '../data/application.js';
-import { documentResponse, findDocument, parseDocumentFile } from '../documents.js';
+import { documentResponse, parseDocumentFile, readDocument } from '../documents.js';
 import { ApplicationPage } from '../views/application.js';
 
 /**
@@ -70,7 +70,7 @@ export function applicationRoutes(ctx: AdminContext) {
     const principal = c.get('principal');
     const application = await visibleApplication(principal, c.req.param('id'));
     const { id, format } = parseDocumentFile(c.req.param('file'));
-    const notice = await findDocument(notifier, application.id, id);
+    const notice = await readDocument(notifier, application, id, principal);
     await auditRead(principal, application, 'document.read', { document: notice.id, template: notice.template, format });
     const title = workflows.has(application.service) ? workflows.get(application.service).definition.title : application.service;
     return documentResponse(c, notice, { application, serviceTitle: title, format, now: clock.now(), fonts: ctx.fonts });
