@@ -61,6 +61,26 @@ page('lists the notices and serves each as printable HTML, audited', async () =>
   assert.is((await f.get(`/admin/applications/${id}/documents/${encodeURIComponent(refusal[1]!)}.docx`)).status, 400);
 });
 
+page('the credential letter: supervisors never open the one-time code, the school clerk prints it once, audited; then it reads «выдан»', async () => {
+  const { issued } = f.applications;
+  const code = 'abcdefgh-jkmnpqrstuvwxyz23456789';
+  const parties = { applicationId: issued.id, service: issued.service, school: issued.school, applicant: issued.applicant, pupil: issued.pupil };
+  const notice = await f.ports.notifier.notify({ key: `${issued.id}:9:0:code`, parties, template: 'accessCode', to: 'applicant', state: issued.state, epguStatus: '', grounds: [], secret: { code } });
+  const letter = `/admin/applications/${issued.id}/documents/${encodeURIComponent(notice.id)}.html`;
+  for (const who of ['department', 'admin'] as const) {
+    const text = await (await f.get(letter, who)).text();
+    assert.not.ok(text.includes(code), `${who} does not see the code`);
+    assert.match(text, 'показывается один раз');
+  }
+  assert.is((await f.get(letter, 'clerk2')).status, 404, 'another school’s clerk');
+  assert.match(await (await f.get(letter, 'clerk1')).text(), `<code>${code}</code>`);
+  const second = await (await f.get(letter, 'clerk1')).text();
+  assert.not.ok(second.includes(code), 'printed once');
+  assert.match(second, 'Код доступа выдан 08.09.2025');
+  const reveals = (await auditOf(issued.id)).filter((entry) => entry.action === 'notice.reveal');
+  assert.equal(reveals.map((entry) => [entry.actor.id, entry.pupil, entry.school]), [['clerk-school-1', 'pupil-2', 'school-1']]);
+});
+
 if (existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')) {
   page('downloads a notice as a PDF', async () => {
     const id = f.applications.issued.id;
