@@ -266,6 +266,10 @@ export interface Store {
   getRecord(kind: string, id: string): Promise<StoredRecord | null>;
   /** Records of `kind` whose keys include every pair of `where`, newest id first. */
   findRecords(kind: string, where: Record<string, string>, page?: { limit?: number; cursor?: string }): Promise<Page<StoredRecord>>;
+  /**
+   * Deletes the record; true only for the one call that deleted it (false when it was gone), so
+   * a delete can claim a record: the notifier reveals a sealed one-time code to one reader.
+   */
   deleteRecord(kind: string, id: string): Promise<boolean>;
   /** Throws STORE_UNAVAILABLE when the store cannot be reached. */
   ping(): Promise<void>;

@@ -51,6 +51,13 @@ export function recordCases(test: Test<StoreContext>): void {
     assert.equal((await store.findRecords('roster', { school: 'school-9' })).items, [moved]);
   });
 
+  test('deletes at the same moment: exactly one reports it deleted the record (a claim)', async ({ store }) => {
+    await store.putRecord({ kind: 'sealedNotice', id: 's1', keys: { applicationId: 'a1' }, data: { sealed: true }, createdAt: fixtureEpoch });
+    const results = await Promise.all([1, 2, 3, 4, 5, 6].map(() => store.deleteRecord('sealedNotice', 's1')));
+    assert.is(results.filter(Boolean).length, 1);
+    assert.is(await store.getRecord('sealedNotice', 's1'), null);
+  });
+
   test('delete removes the record and its keys, once', async ({ store }) => {
     await store.putRecord(rosterEntry('r1', { pupil: 'pupil-1' }));
     await store.putRecord({ kind: 'notice', id: 'r1', keys: { pupil: 'pupil-1' }, data: 1, createdAt: fixtureEpoch });
