@@ -2,12 +2,14 @@
  * @module bench/engine
  * `npm run bench:engine`: N applications through a full lifecycle (submit → REGISTER → CHECK →
  * GRANT → CLOSE, 5 commands each) on reglament's engine with the SQLite FILE store (every
- * command one durable commit: snapshot, history, terms, timers), then the same flow through
- * xstate's pure `transition()` alone (the ceiling) and through bpmn-engine in memory (the peer).
- * Prints commands/s and ratios; the last line is one JSON object.
+ * command durable before it is acknowledged: snapshot, history, terms, timers, idempotency
+ * key), then the same flow through xstate's pure `transition()` alone (the ceiling) and through
+ * bpmn-engine in memory (the peer). reglament is driven by many callers at once, as a server
+ * is (group commit), and also by one caller at a time. Prints commands/s and ratios; the last
+ * line is one JSON object. BENCH_APPLICATIONS (default 2000), BENCH_CALLERS (default 64).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine as BpmnEngine } from 'bpmn-engine';
 import { createMachine, initialTransition, transition } from 'xstate';
@@ -44,12 +46,32 @@ const definition = {
   states,
 };
 
-const commitSeconds = { normal: 0, full: 0 };
+/** Seconds spent inside the store's commit calls, per store. */
+const storeSeconds = new Map<string, number>();
 
 /** A contestant runs a chunk of applications and returns the seconds it took. */
 type Contestant = { run(from: number, count: number): Promise<number>; close(): Promise<void> };
 
-async function reglament(synchronous: 'normal' | 'full'): Promise<Contestant> {
+/** Times every call of `store[name]` into `storeSeconds` under `label`. */
+function timeStore(store: Record<string, unknown>, name: 'commit' | 'commitMany', label: string): void {
+  const original = store[name] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+  if (!original) return;
+  store[name] = async (...args: unknown[]) => {
+    const started = performance.now();
+    try {
+      return await original.apply(store, args);
+    } finally {
+      storeSeconds.set(label, (storeSeconds.get(label) ?? 0) + (performance.now() - started) / 1000);
+    }
+  };
+}
+
+/**
+ * reglament on an SQLite file, driven the way a server drives it: `callers` clients at once,
+ * each carrying its applications one command after another (a command is sent only once the
+ * previous one was acknowledged, i.e. durable).
+ */
+async function reglament(label: string, synchronous: 'normal' | 'full', callers: number): Promise<Contestant> {
   const dir = mkdtempSync(join(tmpdir(), 'reglament-bench-'));
   const clock = { now: () => new Date().toISOString() };
   const ids = createIdGenerator({ clock });
@@ -58,26 +80,23 @@ async function reglament(synchronous: 'normal' | 'full'): Promise<Contestant> {
   await store.init();
   const workflows = createWorkflowRegistry({ calendar });
   workflows.load(definition);
-  // Time inside the store's commit, to show how a command's time splits between store and engine.
-  const commit = store.commit.bind(store);
-  store.commit = async (command) => {
-    const started = performance.now();
-    try {
-      return await commit(command);
-    } finally {
-      commitSeconds[synchronous] += (performance.now() - started) / 1000;
-    }
-  };
+  timeStore(store as unknown as Record<string, unknown>, 'commit', label);
+  timeStore(store as unknown as Record<string, unknown>, 'commitMany', label);
   const engine = createEngine({ store, workflows, clock, ids, calendar });
   const actor = { id: 'clerk-1', role: 'clerk' as const };
+  async function lifecycle(i: number): Promise<void> {
+    let view = await engine.submit({ service: 'bench', school: 'school-1', applicant: `parent-${i}`, pupil: `pupil-${i}`, documents: ['application'] }, { actor, idempotencyKey: `bench-${label}-${i}` });
+    for (const type of ['REGISTER', 'CHECK', 'GRANT', 'CLOSE']) view = await engine.send(view.id, { type }, { actor, expectedVersion: view.version });
+    if (view.state !== 'closed') throw new Error(`application ${i} ended in ${view.state}`);
+  }
   return {
     async run(from, count) {
       const started = performance.now();
-      for (let i = from; i < from + count; i++) {
-        let view = await engine.submit({ service: 'bench', school: 'school-1', applicant: `parent-${i}`, pupil: `pupil-${i}`, documents: ['application'] }, { actor, idempotencyKey: `bench-${i}` });
-        for (const type of ['REGISTER', 'CHECK', 'GRANT', 'CLOSE']) view = await engine.send(view.id, { type }, { actor, expectedVersion: view.version });
-        if (view.state !== 'closed') throw new Error(`application ${i} ended in ${view.state}`);
-      }
+      let next = from;
+      const caller = async () => {
+        while (next < from + count) await lifecycle(next++);
+      };
+      await Promise.all(Array.from({ length: Math.min(callers, count) }, caller));
       return (performance.now() - started) / 1000;
     },
     async close() {
@@ -162,37 +181,60 @@ function format(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-// WAL with synchronous=NORMAL: each command is in the WAL before the call returns, so a killed
-// process loses nothing acknowledged; FULL adds an fsync per command (survives power loss).
-// The contestants run in interleaved rounds, so a change in the machine's load hits all alike.
+const callers = Number(process.env['BENCH_CALLERS'] ?? 64);
 const rounds = 10;
-const contestants = { durable: await reglament('normal'), fsynced: await reglament('full'), ceiling: pureTransition(), peer: await bpmn() };
-// bpmn-engine and fsync are slow and steady: a quarter of the applications measures them well.
-const share = { durable: 1, fsynced: 0.25, ceiling: 1, peer: 0.25 };
-const seconds = { durable: 0, fsynced: 0, ceiling: 0, peer: 0 };
-const done = { durable: 0, fsynced: 0, ceiling: 0, peer: 0 };
-for (const name of Object.keys(contestants) as (keyof typeof contestants)[]) await contestants[name].run(1_000_000, 50); // warm-up
-commitSeconds.normal = 0;
-commitSeconds.full = 0;
+const [load1, load5] = loadavg();
+// The contestants run in interleaved rounds, so a change in the machine's load hits all alike.
+const contestants = {
+  full: await reglament('full', 'full', callers),
+  normal: await reglament('normal', 'normal', callers),
+  fullAlone: await reglament('fullAlone', 'full', 1),
+  normalAlone: await reglament('normalAlone', 'normal', 1),
+  ceiling: pureTransition(),
+  peer: await bpmn(),
+};
+type Name = keyof typeof contestants;
+const names = Object.keys(contestants) as Name[];
+// bpmn-engine and one caller at a time are slow and steady: a fraction of the applications measures them well.
+const share: Record<Name, number> = { full: 1, normal: 1, fullAlone: 0.1, normalAlone: 0.25, ceiling: 1, peer: 0.25 };
+const seconds = Object.fromEntries(names.map((name) => [name, 0])) as Record<Name, number>;
+const done = Object.fromEntries(names.map((name) => [name, 0])) as Record<Name, number>;
+for (const name of names) await contestants[name].run(1_000_000, 50); // warm-up
+storeSeconds.clear();
 for (let round = 0; round < rounds; round++) {
-  for (const name of Object.keys(contestants) as (keyof typeof contestants)[]) {
+  for (const name of names) {
     const count = Math.max(1, Math.round((applications * share[name]) / rounds));
     seconds[name] += await contestants[name].run(done[name], count);
     done[name] += count;
   }
 }
 for (const contestant of Object.values(contestants)) await contestant.close();
-const rate = (name: keyof typeof seconds) => (done[name] * commandsPerApplication) / seconds[name];
-const durable = rate('durable');
-const fsynced = rate('fsynced');
+const rate = (name: Name) => (done[name] * commandsPerApplication) / seconds[name];
+const storeShare = (name: Name) => `${(((storeSeconds.get(name) ?? 0) / seconds[name]) * 100).toFixed(0)}% inside the store's commit`;
+const durable = rate('full');
 const ceiling = rate('ceiling');
 const peer = rate('peer');
-console.log(`applications: ${done.durable} × ${commandsPerApplication} commands (bpmn-engine and fsync: ${done.peer}), ${rounds} interleaved rounds`);
-console.log(`reglament engine, SQLite file store, WAL synchronous=NORMAL (survives a killed process): ${format(durable)} commands/s`);
-const storeShare = commitSeconds.normal / seconds.durable;
-console.log(`  of which inside store.commit(): ${(storeShare * 100).toFixed(0)}%; the engine alone (core, views, reads): ${format((done.durable * commandsPerApplication) / (seconds.durable - commitSeconds.normal))} commands/s`);
-console.log(`reglament engine, SQLite file store, synchronous=FULL (fsync per command):              ${format(fsynced)} commands/s`);
-console.log(`xstate transition() alone, in memory (ceiling): ${format(ceiling)} commands/s`);
-console.log(`bpmn-engine in memory (peer):                    ${format(peer)} commands/s`);
-console.log(`vs bpmn-engine: ${(durable / peer).toFixed(2)}x (target >= 10x); vs pure transition: ${((durable / ceiling) * 100).toFixed(1)}% (target >= 20%)`);
-console.log(JSON.stringify({ bench: 'engine', commandsPerSec: Math.round(durable), commandsPerSecFsync: Math.round(fsynced), vsBpmnEngine: Number((durable / peer).toFixed(2)), vsPureTransition: Number((durable / ceiling).toFixed(3)) }));
+console.log(`load average at start: ${load1!.toFixed(2)} (1 min), ${load5!.toFixed(2)} (5 min); ${cpus().length} CPUs`);
+console.log(`applications: ${done.full} × ${commandsPerApplication} commands (submit, REGISTER, CHECK, GRANT, CLOSE), ${rounds} interleaved rounds`);
+console.log(`reglament is driven as a server drives it: ${callers} callers at once, each waiting for its command to be durable before the next`);
+console.log('(many applications in flight; their commands share one SQLite transaction: group commit). Every command writes snapshot, history, terms, timers, idempotency key.');
+console.log(`reglament, SQLite file, synchronous=FULL (fsync per transaction: survives power loss): ${format(durable)} commands/s (${storeShare('full')})`);
+console.log(`reglament, SQLite file, WAL synchronous=NORMAL (survives a killed process):          ${format(rate('normal'))} commands/s (${storeShare('normal')})`);
+console.log(`the same with one caller at a time (no group to commit): FULL ${format(rate('fullAlone'))}, NORMAL ${format(rate('normalAlone'))} commands/s (${done.fullAlone} and ${done.normalAlone} applications)`);
+console.log(`xstate transition() alone, in memory, no storage (ceiling): ${format(ceiling)} commands/s`);
+console.log(`bpmn-engine in memory (peer, ${done.peer} applications):      ${format(peer)} commands/s`);
+console.log(`headline = synchronous=FULL: vs bpmn-engine ${(durable / peer).toFixed(2)}x (target >= 10x); vs pure transition ${((durable / ceiling) * 100).toFixed(1)}% (target >= 20%)`);
+console.log(
+  JSON.stringify({
+    bench: 'engine',
+    commandsPerSec: Math.round(durable),
+    synchronous: 'full',
+    callers,
+    commandsPerSecNormal: Math.round(rate('normal')),
+    commandsPerSecOneCaller: Math.round(rate('fullAlone')),
+    commandsPerSecOneCallerNormal: Math.round(rate('normalAlone')),
+    vsBpmnEngine: Number((durable / peer).toFixed(2)),
+    vsPureTransition: Number((durable / ceiling).toFixed(3)),
+    loadAverage: Number(load1!.toFixed(2)),
+  }),
+);
