@@ -113,6 +113,8 @@ export function createNotifier({ store, documents, clock, serviceTitles = {}, se
       const sealedRecord = stored.sealed ? await store.getRecord(sealedNoticeKind, noticeId) : null;
       if (!sealedRecord) return stored;
       const sealed = sealedRecord.data as SealedNotice;
+      // Opened before the claim: under a wrong key nothing is used up. After the claim a crash
+      // loses the code rather than showing it twice; the clerk then issues a new one.
       const html = sealer.open(sealed.page, sealContext(stored));
       if (!(await store.deleteRecord(sealedNoticeKind, noticeId))) return ((await store.getRecord(noticeKind, noticeId))?.data as Notice | undefined) ?? stored;
       const at = clock.now();
