@@ -114,7 +114,7 @@ export function createNotifier({ store, documents, clock, serviceTitles = {}, se
       if (!sealedRecord) return stored;
       const sealed = sealedRecord.data as SealedNotice;
       // Opened before the claim: under a wrong key nothing is used up. After the claim a crash
-      // loses the code rather than showing it twice; the clerk then issues a new one.
+      // loses the code rather than showing it twice.
       const html = sealer.open(sealed.page, sealContext(stored));
       if (!(await store.deleteRecord(sealedNoticeKind, noticeId))) return ((await store.getRecord(noticeKind, noticeId))?.data as Notice | undefined) ?? stored;
       const at = clock.now();
