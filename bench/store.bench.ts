@@ -9,7 +9,8 @@
  * Loading uses the SQLite adapter's documented bulk path, `importApplications` (one transaction
  * per 10,000 applications, the default 64 MiB page cache); the timed command goes through `commit()` with the
  * default durable setting (`synchronous = FULL`). Query times are medians of 7 runs after a warm-up.
- * Another adapter joins with `runStoreBench({ name, create, count, load })`.
+ * Another adapter joins with `runStoreBench({ name, create, count, load })`; with `MONGODB_URL`
+ * set, `store-mongodb.ts` runs the MongoDB adapter too (its figures under `mongodb` in the JSON).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -181,7 +182,10 @@ async function main(): Promise<void> {
     };
     console.log(`full-scan peer: overdue page ${scan.overdueQueryMs} ms (${vs.overdueQuery}x slower), overdue count ` +
       `${scan.overdueCountMs} ms (${vs.overdueCount}x), list page ${scan.listPageMs} ms (${vs.listPage}x)`);
-    console.log(JSON.stringify({ bench: 'store', store: 'sqlite', ...sqlite, vsFullScan: vs }));
+    // With MONGODB_URL set, the MongoDB adapter runs the same bench (at most 100,000 applications).
+    const mongoUrl = process.env.MONGODB_URL;
+    const mongodb = mongoUrl ? await (await import('./store-mongodb.js')).runMongoBench(runStoreBench, mongoUrl, count, sqlite) : undefined;
+    console.log(JSON.stringify({ bench: 'store', store: 'sqlite', ...sqlite, vsFullScan: vs, ...(mongodb ? { mongodb } : {}) }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,9 +6,9 @@
  * can replay an operation it finds in the log and reach the same document.
  */
 import { ReglamentError } from '../../errors.js';
-import type { CommitCommand } from '../types.js';
+import type { ApplicationRecord, CommitCommand } from '../types.js';
 import { decideCommit } from './apply-command.js';
-import type { ApplicationDocument, OutboxEntry, TimerEntry } from './documents.js';
+import { recordFields, type ApplicationDocument, type OutboxEntry, type TimerEntry } from './documents.js';
 import { outboxClaimableAt, timerClaimableAt } from './leases.js';
 
 /** One write to an application document, as stored in its revision log. */
@@ -17,6 +17,8 @@ export type Operation =
   | { kind: 'commit'; command: string; writer: string }
   /** Timers or outbox entries leased to `owner` until `until`. */
   | { kind: 'lease'; field: 'timers' | 'outbox'; ids: string[]; owner: string; until: string }
+  /** An application imported in bulk (`importApplications`): the record as JSON, no history. */
+  | { kind: 'import'; application: string }
   /** The outbox entry `id`, leased to `owner`, dispatched at `at` or failed with `error`. */
   | { kind: 'settle'; id: string; owner: string; dispatchedAt?: string; error?: string; retryAt?: string };
 
@@ -38,6 +40,26 @@ function settled(entry: OutboxEntry, operation: Extract<Operation, { kind: 'sett
 }
 
 /**
+ * The document of an application imported in bulk, at revision 1: no history, timers or outbox.
+ *
+ * @example
+ * importedDocument(record).rev; // 1
+ */
+export function importedDocument(application: ApplicationRecord): ApplicationDocument {
+  return {
+    ...recordFields(application),
+    rev: 1,
+    writtenBy: 'import',
+    history: [],
+    timers: [],
+    timerClaimableAt: null,
+    outbox: [],
+    outboxClaimableAt: null,
+    commands: [],
+  };
+}
+
+/**
  * The document after `operation`, one revision later.
  *
  * @example
@@ -51,6 +73,7 @@ export function applyOperation(current: ApplicationDocument | null, operation: O
     }
     return decision.document;
   }
+  if (operation.kind === 'import') return importedDocument(JSON.parse(operation.application) as ApplicationRecord);
   if (!current) throw new ReglamentError('INTERNAL', `a ${operation.kind} operation was logged before its application`);
   if (operation.kind === 'lease' && operation.field === 'timers') {
     const timers = leased(current.timers, operation.ids, operation.owner, operation.until);

@@ -21,7 +21,9 @@
 import type { ClientSession } from 'mongodb';
 import type { Connection } from './connection.js';
 import type { ApplicationDocument } from './documents.js';
-import { applyOperation, type Operation } from './operations.js';
+import { ReglamentError } from '../../errors.js';
+import type { ApplicationRecord } from '../types.js';
+import { applyOperation, importedDocument, type Operation } from './operations.js';
 
 /** One logged revision of an application document. */
 export interface RevisionDocument {
@@ -124,6 +126,33 @@ export async function appendRevision(
     return null;
   }
   return settle(connection, next, options.session);
+}
+
+/**
+ * Imports applications in bulk: their first revisions, then their documents, each with one
+ * `insertMany`. An id that exists already stops the batch there with VERSION_CONFLICT (the
+ * applications before it are imported: unlike SQLite's import this is not one transaction).
+ *
+ * @example
+ * await importApplications(connection, records);
+ */
+export async function importApplications(connection: Connection, applications: ApplicationRecord[]): Promise<void> {
+  if (applications.length === 0) return;
+  const loggedAt = new Date().toISOString();
+  const revisions: RevisionDocument[] = applications.map((application) => ({
+    _id: revisionId(application.id, 1),
+    applicationId: application.id,
+    rev: 1,
+    operation: { kind: 'import', application: JSON.stringify(application) },
+    loggedAt,
+  }));
+  try {
+    await connection.revisions.insertMany(revisions, { ordered: true });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    throw new ReglamentError('VERSION_CONFLICT', 'an imported application exists already', { cause: error });
+  }
+  await connection.applications.insertMany(applications.map(importedDocument), { ordered: true });
 }
 
 /**

@@ -41,15 +41,15 @@
  * option is ignored and the protocol above is used, which is atomic without transactions.
  */
 import type { MongoClient, MongoClientOptions } from 'mongodb';
-import type { Store } from '../types.js';
+import type { ApplicationRecord, Store } from '../types.js';
 import { claimOutbox, claimTimers, settleOutbox } from './claims.js';
 import { commitCommand } from './commit.js';
 import { createConnector, type Connection } from './connection.js';
 import { toApplication, toHistory, toTimer } from './documents.js';
-import { withRetry, type RetryPolicy } from './failures.js';
+import { toStoreError, withRetry, type RetryPolicy } from './failures.js';
 import { lookupKey } from './idempotency.js';
 import { ensureIndexes } from './indexes.js';
-import { readCurrent, repairSince } from './revisions.js';
+import { importApplications, readCurrent, repairSince } from './revisions.js';
 import { countApplications, listApplications } from './queries.js';
 import { deleteRecord, findRecords, getRecord, putRecord } from './records.js';
 
@@ -74,10 +74,15 @@ export interface MongoStoreOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-/** The MongoDB Store, with where it keeps its data. */
+/** The MongoDB Store, with where it keeps its data, plus a bulk import. */
 export interface MongoStore extends Store {
   readonly database: string;
   readonly collectionPrefix: string;
+  /**
+   * Inserts many applications at once, without history, timers or outbox: for data moved from
+   * another system, and for benchmarks. An id that exists stops the batch with VERSION_CONFLICT.
+   */
+  importApplications(applications: ApplicationRecord[]): Promise<void>;
 }
 
 /**
@@ -166,6 +171,13 @@ export function createMongoStore({
     },
     async markFailed(id, owner, error, retryAt) {
       await run('marking an effect failed', (connection) => settleOutbox(connection, id, owner, { error, retryAt }));
+    },
+    async importApplications(applications) {
+      const connection = await connector.get();
+      // Not retried: a repeated batch would stop at its own first application.
+      await importApplications(connection, applications).catch((error: unknown) => {
+        throw toStoreError(error, 'importing applications');
+      });
     },
     putRecord: (record) => run('writing a record', (connection) => putRecord(connection, record)),
     getRecord: (kind, id) => run('reading a record', (connection) => getRecord(connection, kind, id)),
