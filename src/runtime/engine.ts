@@ -12,6 +12,7 @@ import type { ApplicationParties } from '../ports/types.js';
 import type { Actor, ApplicationRecord, CommitCommand } from '../store/types.js';
 import { buildCommit } from './commit.js';
 import { createGroupCommit } from './group-commit.js';
+import { replayedView, storedResult } from './idempotency.js';
 import { createOutboxDispatcher } from './outbox.js';
 import { createTimerRunner } from './timers.js';
 import { signalRosterChanges } from './roster-signals.js';
@@ -22,6 +23,8 @@ import { toView } from './view.js';
 
 const silent = { info() {}, warn() {}, error() {} };
 const scheduler: Actor = { id: 'scheduler', role: 'system' };
+/** Timer events (`term.overdue`, `term.reminder`) and XState's own come from the engine, never from a person. */
+const isSystemEvent = (type: string) => type.startsWith('term.') || type.startsWith('xstate.');
 const defaultRosterEvents = { graduated: 'PUPIL_GRADUATED', transferred: 'PUPIL_TRANSFERRED', expelled: 'PUPIL_EXPELLED', representativeRemoved: 'REPRESENTATIVE_REMOVED' };
 
 /**
@@ -48,8 +51,10 @@ export function createEngine(options: EngineOptions): Engine {
     applicant: record.applicant,
     pupil: record.pupil,
   });
+  /** False when no rule could read port facts: the command then skips a round trip. */
+  const needsFacts = (workflow: CompiledWorkflow): boolean => ports.facts !== undefined && workflow.rules.ids.length > 0;
   async function factsFor(workflow: CompiledWorkflow, parties: ApplicationParties) {
-    return ports.facts && workflow.rules.ids.length > 0 ? ports.facts.factsFor(parties) : {};
+    return needsFacts(workflow) ? ports.facts!.factsFor(parties) : {};
   }
   async function load(id: string): Promise<ApplicationRecord> {
     const record = await store.getApplication(id);
@@ -69,38 +74,39 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   /** Commits, returns the view (the first one on a duplicate key), dispatches after. */
-  async function commit(workflow: CompiledWorkflow, command: CommitCommand, step: StepResult, idempotencyKey?: string): Promise<ApplicationView> {
-    const view = toView(workflow, command.application, clock.now(), step.allowedEvents);
+  async function commit(workflow: CompiledWorkflow, command: CommitCommand, step: StepResult, idempotencyKey?: string, fingerprint?: string): Promise<ApplicationView> {
+    // The view at the command's own instant: its terms' overdue flags as of the command.
+    const view = toView(workflow, command.application, command.history.at, step.allowedEvents);
     let outcome;
     try {
-      outcome = await commitToStore(idempotencyKey ? { ...command, idempotency: { key: idempotencyKey, result: view } } : command);
+      outcome = await commitToStore(idempotencyKey ? { ...command, idempotency: { key: idempotencyKey, result: storedResult(view, fingerprint) } } : command);
     } catch (error) {
       recent.delete(command.application.id);
       throw error;
     }
-    if (outcome.status === 'duplicate') return outcome.command.result as ApplicationView;
+    if (outcome.status === 'duplicate') return replayedView(outcome.command, fingerprint);
     remember(command.application);
     if (dispatch === 'inline' && command.outbox.length > 0) await dispatchOutbox().catch((error) => logger.error({ err: String(error) }, 'outbox dispatch failed'));
     return view;
   }
-  async function replay(idempotencyKey: string | undefined): Promise<ApplicationView | null> {
+  async function replay(idempotencyKey: string | undefined, fingerprint?: string): Promise<ApplicationView | null> {
     if (!idempotencyKey) return null;
     const stored = await store.findCommand(idempotencyKey);
-    return stored ? (stored.result as ApplicationView) : null;
+    return stored ? replayedView(stored, fingerprint) : null;
   }
 
-  async function submit(submission: Parameters<Engine['submit']>[0], { actor, idempotencyKey }: Parameters<Engine['submit']>[1]): Promise<ApplicationView> {
+  async function submit(submission: Parameters<Engine['submit']>[0], { actor, idempotencyKey, fingerprint }: Parameters<Engine['submit']>[1]): Promise<ApplicationView> {
     try {
-      return await submitOnce(submission, actor, idempotencyKey);
+      return await submitOnce(submission, actor, idempotencyKey, fingerprint);
     } catch (error) {
       // A retry whose first attempt was committed returns the first result, whatever fails now.
-      const again = await replay(idempotencyKey);
+      const again = await replay(idempotencyKey, fingerprint);
       if (again) return again;
       throw error;
     }
   }
 
-  async function submitOnce(submission: Parameters<Engine['submit']>[0], actor: Actor, idempotencyKey: string | undefined): Promise<ApplicationView> {
+  async function submitOnce(submission: Parameters<Engine['submit']>[0], actor: Actor, idempotencyKey: string | undefined, fingerprint: string | undefined): Promise<ApplicationView> {
     checkSubmission(null, submission);
     const workflow = workflows.get(submission.service, submission.version);
     checkSubmission(workflow, submission);
@@ -123,13 +129,13 @@ export function createEngine(options: EngineOptions): Engine {
     const step = startWorkflow(workflow, { ...base, kind }, input, facts, now);
     const event = { type: 'submit', kind, documents: input.documents, channel: base.channel };
     const command = buildCommit({ previous: null, base, step, event, actor, now });
-    return commit(workflow, command, step, idempotencyKey);
+    return commit(workflow, command, step, idempotencyKey, fingerprint);
   }
 
   async function apply(record: ApplicationRecord, event: { type: string; [key: string]: unknown }, actor: Actor, firedTimer?: string): Promise<{ workflow: CompiledWorkflow; step: StepResult; command: CommitCommand }> {
     const workflow = workflowOf(record);
     const now = clock.now();
-    const facts = await factsFor(workflow, partiesOf(record));
+    const facts = needsFacts(workflow) ? await factsFor(workflow, partiesOf(record)) : {};
     const kind = (record.snapshot as { context?: { kind?: string } })?.context?.kind ?? null;
     const step = applyEvent(workflow, { application: { ...record, kind }, snapshot: record.snapshot, terms: record.terms }, event, facts, now);
     const command = buildCommit({ previous: record, base: record, step, event, actor, now, ...(firedTimer ? { firedTimer } : {}) });
@@ -142,7 +148,7 @@ export function createEngine(options: EngineOptions): Engine {
     } catch (error) {
       // A retry whose first attempt was committed returns the first result, even though the
       // state has moved on since (the commit itself also refuses a used key).
-      const again = await replay(options.idempotencyKey);
+      const again = await replay(options.idempotencyKey, options.fingerprint);
       if (again) return again;
       throw error;
     }
@@ -150,6 +156,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   async function sendOnce(id: string, event: { type: string; [key: string]: unknown }, options: Parameters<Engine['send']>[2]): Promise<ApplicationView> {
     if (typeof event?.type !== 'string' || event.type === '') throw new ReglamentError('INVALID_INPUT', 'event: /type is required', { path: '/type' });
+    if (isSystemEvent(event.type) && options.actor.role !== 'system') throw new ReglamentError('FORBIDDEN', `${event.type} is sent by the engine itself, not by a person`, { path: '/type' });
     const cached = recent.get(id);
     if (cached && (options.expectedVersion === undefined || cached.version === options.expectedVersion)) {
       try {
@@ -163,7 +170,7 @@ export function createEngine(options: EngineOptions): Engine {
     return sendFrom(await load(id), event, options);
   }
 
-  async function sendFrom(record: ApplicationRecord, event: { type: string; [key: string]: unknown }, { actor, idempotencyKey, expectedVersion }: Parameters<Engine['send']>[2]): Promise<ApplicationView> {
+  async function sendFrom(record: ApplicationRecord, event: { type: string; [key: string]: unknown }, { actor, idempotencyKey, expectedVersion, fingerprint }: Parameters<Engine['send']>[2]): Promise<ApplicationView> {
     if (expectedVersion !== undefined && record.version !== expectedVersion) {
       throw new ReglamentError('VERSION_CONFLICT', `application ${record.id} is at version ${record.version}, not ${expectedVersion}`, { details: { expected: expectedVersion, actual: record.version } });
     }
@@ -172,7 +179,7 @@ export function createEngine(options: EngineOptions): Engine {
       throw new ReglamentError('FORBIDDEN', `role ${actor.role} may not send ${event.type}`, { details: { event: event.type, roles } });
     }
     const { workflow, step, command } = await apply(record, event, actor);
-    return commit(workflow, command, step, idempotencyKey);
+    return commit(workflow, command, step, idempotencyKey, fingerprint);
   }
 
   const runDueTimers = createTimerRunner({

@@ -65,6 +65,11 @@ export interface CommandOptions {
   actor: Actor;
   /** The same key twice returns the first result and writes nothing new. */
   idempotencyKey?: string;
+  /**
+   * A hash of the request the key stands for (e.g. of its canonical JSON): the same key with
+   * another fingerprint fails with IDEMPOTENCY_CONFLICT instead of replaying the first result.
+   */
+  fingerprint?: string;
 }
 
 export interface SendOptions extends CommandOptions {
