@@ -12,7 +12,9 @@ const personalFields = new Set(['name', 'fullName', 'firstName', 'lastName', 'mi
 
 /** The event as the history keeps it: without fields that name or reach a person. */
 export function historyEvent(event: { type: string; [key: string]: unknown }): { type: string; [key: string]: unknown } {
-  return Object.fromEntries(Object.entries(event).filter(([key]) => !personalFields.has(key))) as { type: string };
+  const kept: { type: string; [key: string]: unknown } = { type: event.type };
+  for (const key of Object.keys(event)) if (!personalFields.has(key)) kept[key] = event[key];
+  return kept;
 }
 
 export interface CommitInput {

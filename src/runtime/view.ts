@@ -9,6 +9,15 @@ import { isOverdue } from '../engine/terms.js';
 import type { ApplicationRecord } from '../store/types.js';
 import type { ApplicationView } from './types.js';
 
+/** Term titles by name, per workflow: the same for every view of its applications. */
+const titlesByWorkflow = new WeakMap<CompiledWorkflow, Map<string, string | undefined>>();
+
+function termTitles(workflow: CompiledWorkflow): Map<string, string | undefined> {
+  let titles = titlesByWorkflow.get(workflow);
+  if (!titles) titlesByWorkflow.set(workflow, (titles = new Map((workflow.definition.terms ?? []).map((term) => [term.name, term.title]))));
+  return titles;
+}
+
 /**
  * Builds the view of a record; pass the allowed events when the core just computed them, so
  * the snapshot need not be restored.
@@ -18,7 +27,7 @@ import type { ApplicationView } from './types.js';
  */
 export function toView(workflow: CompiledWorkflow, record: ApplicationRecord, now: string, allowedEvents?: string[]): ApplicationView {
   const context = ((record.snapshot as { context?: unknown } | null)?.context ?? {}) as Record<string, unknown>;
-  const titles = new Map((workflow.definition.terms ?? []).map((term) => [term.name, term.title]));
+  const titles = termTitles(workflow);
   return {
     id: record.id,
     service: record.service,
