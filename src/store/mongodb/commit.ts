@@ -99,7 +99,10 @@ async function inTransaction(connection: Connection, command: CommitCommand, wri
     try {
       return await session.withTransaction(() => attempt(connection, command, writer, retrying, session));
     } catch (error) {
-      if (!(error instanceof RevisionTaken) || round >= maxRounds) throw error;
+      // A lost race (a revision, a key reservation, a document insert) aborts the whole
+      // transaction; the next one re-reads and decides again.
+      const raced = error instanceof RevisionTaken || (error as { code?: unknown }).code === 11000;
+      if (!raced || round >= maxRounds) throw error;
     } finally {
       await session.endSession();
     }
