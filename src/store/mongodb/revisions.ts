@@ -13,17 +13,13 @@
  *
  * Repair: a reader rolls an application document forward through any later revisions it finds
  * (a writer that crashed after its insert, or a slower writer that overwrote a newer revision on
- * a server without atomic conditional writes) and writes the result back; `repairSince` does the
- * same for the applications with revisions logged since an instant, so list queries catch up
- * after a crash without waiting for the application to be read. (A per-revision "applied" flag
- * would find them directly, but costs an update per write, and FerretDB's updates scan.)
+ * a server without atomic conditional writes) and writes the result back; `repair.ts` does the
+ * same for recently logged revisions, so list queries catch up after a crash.
  */
 import type { ClientSession } from 'mongodb';
 import type { Connection } from './connection.js';
 import type { ApplicationDocument } from './documents.js';
-import { ReglamentError } from '../../errors.js';
-import type { ApplicationRecord } from '../types.js';
-import { applyOperation, importedDocument, type Operation } from './operations.js';
+import { applyOperation, type Operation } from './operations.js';
 
 /** One logged revision of an application document. */
 export interface RevisionDocument {
@@ -44,7 +40,7 @@ export class RevisionTaken extends Error {
 /** The `_id` of revision `rev` of `applicationId`. */
 export const revisionId = (applicationId: string, rev: number) => `${applicationId}@${String(rev).padStart(10, '0')}`;
 
-const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
+export const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
 
 /**
  * Stores `document` by `_id` alone. A filter on `rev` would stop a slower writer from putting back
@@ -126,58 +122,4 @@ export async function appendRevision(
     return null;
   }
   return settle(connection, next, options.session);
-}
-
-/**
- * Imports applications in bulk: their first revisions, then their documents, each with one
- * `insertMany`. An id that exists already stops the batch there with VERSION_CONFLICT (the
- * applications before it are imported: unlike SQLite's import this is not one transaction).
- *
- * @example
- * await importApplications(connection, records);
- */
-export async function importApplications(connection: Connection, applications: ApplicationRecord[]): Promise<void> {
-  if (applications.length === 0) return;
-  const loggedAt = new Date().toISOString();
-  const revisions: RevisionDocument[] = applications.map((application) => ({
-    _id: revisionId(application.id, 1),
-    applicationId: application.id,
-    rev: 1,
-    operation: { kind: 'import', application: JSON.stringify(application) },
-    loggedAt,
-  }));
-  try {
-    await connection.revisions.insertMany(revisions, { ordered: true });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    throw new ReglamentError('VERSION_CONFLICT', 'an imported application exists already', { cause: error });
-  }
-  await connection.applications.insertMany(applications.map(importedDocument), { ordered: true });
-}
-
-/**
- * Rolls forward the applications with revisions logged since `since` whose document lags behind
- * (their writer died between the insert and the document write). Safe from several processes.
- *
- * @example
- * await repairSince(connection, new Date(Date.now() - 3_600_000).toISOString());
- */
-export async function repairSince(connection: Connection, since: string): Promise<number> {
-  const logged = await connection.revisions
-    .find({ loggedAt: { $gte: since } }, { projection: { applicationId: 1, rev: 1 } })
-    .toArray();
-  const latest = new Map<string, number>();
-  for (const { applicationId, rev } of logged) latest.set(applicationId, Math.max(rev, latest.get(applicationId) ?? 0));
-  if (latest.size === 0) return 0;
-  const stored = await connection.applications
-    .find({ _id: { $in: [...latest.keys()] } }, { projection: { _id: 1, rev: 1 } })
-    .toArray();
-  const storedRev = new Map(stored.map((document) => [document._id, document.rev]));
-  let repaired = 0;
-  for (const [id, rev] of latest) {
-    if ((storedRev.get(id) ?? 0) >= rev) continue;
-    await readCurrent(connection, id);
-    repaired += 1;
-  }
-  return repaired;
 }

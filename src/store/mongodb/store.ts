@@ -49,7 +49,9 @@ import { toApplication, toHistory, toTimer } from './documents.js';
 import { toStoreError, withRetry, type RetryPolicy } from './failures.js';
 import { lookupKey } from './idempotency.js';
 import { ensureIndexes } from './indexes.js';
-import { importApplications, readCurrent, repairSince } from './revisions.js';
+import { importApplications } from './bulk-import.js';
+import { repairSince } from './repair.js';
+import { readCurrent } from './revisions.js';
 import { countApplications, listApplications } from './queries.js';
 import { deleteRecord, findRecords, getRecord, putRecord } from './records.js';
 
