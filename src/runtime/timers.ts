@@ -2,7 +2,8 @@
  * @module runtime/timers
  * Firing stored timers: lease the due ones, then fire each through a commit that consumes it
  * (`firedTimer`), so two processes on one store fire each timer once. A timer event the state
- * no longer takes is consumed with a history entry and no change.
+ * no longer takes is consumed with a history entry and no change. Timers of different
+ * applications fire concurrently (their commits are grouped); one application's, in order.
  */
 import type { CompiledWorkflow } from '../definition/compile.js';
 import type { StepResult } from '../engine/step.js';
@@ -67,13 +68,24 @@ export function createTimerRunner(options: TimerRunnerOptions): (now?: string) =
     let fired = 0;
     for (;;) {
       const batch = await store.claimDueTimers(now, { owner, ms: leaseMs, limit: 100 });
-      for (const timer of batch) {
-        try {
-          if (await fire(timer)) fired += 1;
-        } catch (error) {
-          logger.error({ timer: timer.id, err: String(error) }, 'timer failed');
-        }
-      }
+      // Applications fire side by side, so their commands share group commits; the timers of
+      // one application fire one after another, earliest first, each from the version before.
+      const byApplication = new Map<string, TimerRecord[]>();
+      for (const timer of batch) byApplication.set(timer.applicationId, [...(byApplication.get(timer.applicationId) ?? []), timer]);
+      const counts = await Promise.all(
+        [...byApplication.values()].map(async (timers) => {
+          let count = 0;
+          for (const timer of timers) {
+            try {
+              if (await fire(timer)) count += 1;
+            } catch (error) {
+              logger.error({ timer: timer.id, err: String(error) }, 'timer failed');
+            }
+          }
+          return count;
+        }),
+      );
+      for (const count of counts) fired += count;
       if (batch.length < 100) return fired;
     }
   };

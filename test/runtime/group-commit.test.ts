@@ -75,6 +75,20 @@ groupCommit('a store without commitMany, or groupCommit: false, gets one commit 
   }
 });
 
+groupCommit('due timers of many applications fire in shared groups, those of one application in order', async () => {
+  const { engine, submission, groups, clock } = await counted();
+  const views = await Promise.all(Array.from({ length: 10 }, () => engine.submit(submission, { actor: clerk })));
+  await Promise.all(views.map((view) => engine.send(view.id, { type: 'REGISTER' }, { actor: clerk, expectedVersion: 1 })));
+  groups.length = 0;
+  clock.at = '2025-05-08T03:00:00.000Z';
+  assert.is(await engine.runDueTimers(), 20);
+  assert.ok(Math.max(...groups) >= 10, `timers fired one by one: groups ${groups.join(',')}`);
+  for (const view of views) {
+    const events = (await engine.history(view.id)).map((entry) => entry.event.type);
+    assert.equal(events, ['submit', 'REGISTER', 'term.reminder', 'term.overdue']);
+  }
+});
+
 groupCommit('SIGKILL while groups are being written: every acknowledged command is there, whole', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'reglament-group-crash-'));
   try {
