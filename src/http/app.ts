@@ -1,7 +1,7 @@
 /**
  * @module http/app
  * `createApp()`: the Hono app of the service. Middleware order: request id, secure headers,
- * CORS, timing/logging/metrics, body limit; then the public routes (health, metrics, OpenAPI,
+ * CORS, timing/logging/metrics, body limit (larger, streamed ones for roster and journal uploads); then the public routes (health, metrics, OpenAPI,
  * docs, workflows, calendar) and the `/v1` routes that need a bearer token. Every error becomes
  * an RFC 9457 problem in `onError`. The app keeps nothing durable itself: that is the engine's
  * store.
@@ -17,7 +17,8 @@ import { silentLogger, type Logger } from './logger.js';
 import { applicationGauges } from './metrics/gauges.js';
 import { Registry } from './metrics/registry.js';
 import { auditDocumentList, guardDocuments } from './middleware/document-guard.js';
-import { handleError, handleNotFound, limitBody } from './middleware/guards.js';
+import { handleError, limitBody } from './middleware/guards.js';
+import { allowedMethods, methodNotAllowed } from './middleware/methods.js';
 import { observe } from './middleware/observe.js';
 import { buildOpenApi } from './openapi/document.js';
 import { operationsOf } from './openapi/operations.js';
@@ -27,11 +28,14 @@ import { auditRoutes } from './routes/audit.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { docsRoutes } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
+import { journalQualityRoutes } from './routes/journal-quality.js';
 import { meRoutes } from './routes/me.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { rosterRoutes } from './routes/roster.js';
+import { serviceStatsRoutes } from './routes/service-stats.js';
 import { workflowRoutes } from './routes/workflows.js';
+import type { QualityRuleSet } from '../quality/types.js';
 
 export interface AppOptions extends HttpDeps {
   /** Keys that verify bearer tokens. */
@@ -42,6 +46,13 @@ export interface AppOptions extends HttpDeps {
   corsOrigins?: string[];
   /** Largest request body in bytes (default 64 KiB); a roster import may be 32 times larger. */
   bodyLimitBytes?: number;
+  /**
+   * Largest journal export `POST /v1/reports/journal-quality` (and the admin upload at
+   * `/admin/quality`) takes, in bytes; the body is streamed, never held whole. Default 200 MiB.
+   */
+  journalLimitBytes?: number;
+  /** The journal quality rules; default the regulation's (`defaultQualityRules()`). */
+  qualityRules?: QualityRuleSet;
   /** Version shown in the OpenAPI document. */
   version?: string;
   /** An app mounted at `/admin` (the admin pages); it sees paths below `/admin` and does its own sign-in. */
@@ -54,6 +65,9 @@ export interface AppOptions extends HttpDeps {
 }
 
 const rosterPath = '/v1/roster';
+const journalQualityPath = '/v1/reports/journal-quality';
+/** Paths with their own body limit: the roster import, journal exports (API and admin upload). */
+const ownLimit = new Set([rosterPath, journalQualityPath, '/admin/quality']);
 
 /**
  * Creates the HTTP app.
@@ -63,10 +77,11 @@ const rosterPath = '/v1/roster';
  * serve({ fetch: app.fetch, port: 3000 });
  */
 export function createApp(options: AppOptions) {
-  const { auth, logger = silentLogger, metrics = new Registry(), corsOrigins = [], bodyLimitBytes = 65_536, version = '0.0.0', admin, documents, ...deps } = options;
+  const { auth, logger = silentLogger, metrics = new Registry(), corsOrigins = [], bodyLimitBytes = 65_536, journalLimitBytes = 200 * 1024 * 1024, qualityRules, version = '0.0.0', admin, documents, ...deps } = options;
   for (const gauge of applicationGauges(deps)) metrics.addGauge(gauge);
   const schemas = requestSchemas(deps.workflows);
-  const document = buildOpenApi(operationsOf(schemas, { documents: documents !== undefined }), {
+  const operations = operationsOf(schemas, { documents: documents !== undefined });
+  const document = buildOpenApi(operations, {
     version,
     title: 'reglament',
     description: 'Applications for municipal services, carried through their administrative regulation: terms in official working days, refusal grounds with citations, an audit trail. Errors are RFC 9457 problems.',
@@ -82,12 +97,12 @@ export function createApp(options: AppOptions) {
   }
   app.use(observe({ logger, metrics }));
   app.use(async function limitMostBodies(c, next) {
-    // The roster import has its own, larger limit.
-    return c.req.path === rosterPath ? next() : limit(c, next);
+    // The roster import and journal exports have their own, larger limits.
+    return ownLimit.has(c.req.path) ? next() : limit(c, next);
   });
   app.onError(handleError(logger));
-  app.notFound(handleNotFound);
-  for (const path of ['/v1/applications', '/v1/applications/*', '/v1/me', rosterPath, '/v1/audit']) app.use(path, authenticate);
+  app.notFound(methodNotAllowed(allowedMethods(operations, { '/openapi.json': ['get'], '/docs': ['get'] })));
+  for (const path of ['/v1/applications', '/v1/applications/*', '/v1/me', rosterPath, '/v1/audit', '/v1/reports/*']) app.use(path, authenticate);
   if (admin) app.mount('/admin', (request) => admin.fetch(request));
   if (documents) {
     app.use('/v1/applications/:id/documents', auditDocumentList(deps));
@@ -105,7 +120,9 @@ export function createApp(options: AppOptions) {
     .route('/v1/applications', applicationRoutes(deps, schemas))
     .route('/v1/me', meRoutes(deps))
     .route(rosterPath, rosterRoutes(deps, bodyLimitBytes * 32))
-    .route('/v1/audit', auditRoutes(deps));
+    .route('/v1/audit', auditRoutes(deps))
+    .route('/v1/reports', journalQualityRoutes({ calendar: deps.calendar, clock: deps.clock, maxBytes: journalLimitBytes, ...(qualityRules ? { rules: qualityRules } : {}) }))
+    .route('/v1/reports', serviceStatsRoutes(deps));
 }
 
 /** The app's type, for a typed client: `hc<AppType>('http://127.0.0.1:3000')`. */

@@ -104,7 +104,8 @@ badInput('bad queries and headers are named', async () => {
   isProblem(await harness.call('POST', '/v1/roster', { as: 'admin', json: { pupils: [{ id: 'p', school: 42 }] } }), 400, '/pupils/0/school');
   isProblem(await harness.call('POST', '/v1/roster', { as: 'admin', body: 'school,pupil\n,pupil-x\n', headers: { 'content-type': 'text/csv' } }), 400, '/pupils/0/school');
   isProblem(await harness.call('POST', '/v1/roster', { as: 'admin', body: '<roster/>', headers: { 'content-type': 'application/xml' } }), 415);
-  isProblem(await harness.call('DELETE', '/v1/applications', { as: 'admin' }), 404);
+  isProblem(await harness.call('DELETE', '/v1/applications', { as: 'admin' }), 405);
+  isProblem(await harness.call('DELETE', '/v1/nowhere', { as: 'admin' }), 404);
   assert.is(await applicationCount(), 0);
   assert.is(await harness.service.ports.roster.pupil('pupil-x'), null, 'a rejected roster writes nothing');
 });

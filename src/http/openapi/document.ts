@@ -89,6 +89,9 @@ export function buildOpenApi(operations: Operation[], { title = 'reglament', ver
       ...(operation.description ? { description: operation.description } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(operation.body) } } } } : {}),
+      ...(operation.upload
+        ? { requestBody: { required: true, description: operation.upload.description, content: Object.fromEntries(Object.entries(operation.upload.content).map(([type, schema]) => [type, { schema }])) } }
+        : {}),
       responses,
       security: operation.roles ? [{ bearer: [] }] : [],
     };

@@ -42,5 +42,7 @@ export interface Operation {
   headers?: HeaderSpec[];
   /** JSON Schema of the JSON body. */
   body?: object;
+  /** A body that is not JSON (an uploaded file): its media types and their schemas. */
+  upload?: { description: string; content: Record<string, object> };
   responses: Record<string, ResponseSpec>;
 }

@@ -20,6 +20,11 @@ import rosterResultSchema from '../schemas/roster-result.json' with { type: 'jso
 import definitionSchema from '../schemas/workflow-definition.json' with { type: 'json' };
 import workflowQuerySchema from '../schemas/workflow-query.json' with { type: 'json' };
 import summarySchema from '../schemas/workflow-summary.json' with { type: 'json' };
+import journalQualityQuerySchema from '../schemas/journal-quality-query.json' with { type: 'json' };
+import journalQualityReportSchema from '../schemas/journal-quality-report.json' with { type: 'json' };
+import serviceStatsQuerySchema from '../schemas/service-stats-query.json' with { type: 'json' };
+import serviceStatsSchema from '../schemas/service-stats.json' with { type: 'json' };
+import { journalMediaTypes } from '../upload.js';
 import type { Operation } from './operation.js';
 
 const everyone = ['applicant', 'clerk', 'department', 'admin'] as const;
@@ -88,7 +93,7 @@ export function operationsOf(schemas: RequestSchemas, { documents = false }: { d
     },
     {
       method: 'post', path: '/v1/applications', operationId: 'fileApplication', summary: 'File an application', tag: 'applications', roles: ['applicant', 'clerk', 'admin'],
-      description: 'A parent files in their own name; a clerk for their school. Terms start counting from receipt. A retry with the same Idempotency-Key returns the first result and files nothing new.',
+      description: 'A parent files in their own name; a clerk for their school. Terms start counting from receipt. A retry with the same Idempotency-Key returns the first result and files nothing new; the same key with a different body is 422 IDEMPOTENCY_CONFLICT.',
       headers: [{ name: 'Idempotency-Key', required: false, description: 'Any 1-200 visible ASCII characters, unique per intended application.', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' } }],
       body: schemas.create,
       responses: {
@@ -104,6 +109,7 @@ export function operationsOf(schemas: RequestSchemas, { documents = false }: { d
           },
         },
         '403': problemBody('Not yours to file'),
+        '422': problemBody('The Idempotency-Key was used for a different request (IDEMPOTENCY_CONFLICT)'),
       },
     },
     {
@@ -121,7 +127,7 @@ export function operationsOf(schemas: RequestSchemas, { documents = false }: { d
       params: { id },
       headers: [
         { name: 'If-Match', required: true, description: 'The version last seen, quoted: "3".', schema: { type: 'string', pattern: '^"[1-9][0-9]{0,8}"$' } },
-        { name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result.', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' } },
+        { name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result; the same key with a different body is 422 IDEMPOTENCY_CONFLICT.', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' } },
       ],
       body: schemas.event,
       responses: {
@@ -129,7 +135,7 @@ export function operationsOf(schemas: RequestSchemas, { documents = false }: { d
         '403': problemBody('The role may not send this event'),
         '404': problemBody('No such application, or not yours'),
         '409': problemBody('Stale If-Match version'),
-        '422': problemBody('The event is not allowed now; allowedEvents lists what is'),
+        '422': problemBody('The event is not allowed now (allowedEvents lists what is), or the Idempotency-Key was used for a different request'),
         '428': problemBody('If-Match is missing'),
       },
     },
@@ -148,9 +154,30 @@ export function operationsOf(schemas: RequestSchemas, { documents = false }: { d
       query: auditQuerySchema, responses: { '200': { description: 'One page, oldest first', schema: auditPageSchema }, '403': problemBody('Admins only') },
     },
   ];
+  operations.push(...reportOperations);
   if (documents) operations.push(...documentOperations);
   return operations;
 }
+
+const reportRoles = ['clerk', 'department', 'admin'] as const;
+const journalFile = { type: 'string', description: 'The export as text: one JSON object per line, or CSV with a header row (docs/quality.md, «Import mapping»).' };
+
+const reportOperations: Operation[] = [
+  {
+    method: 'post', path: '/v1/reports/journal-quality', operationId: 'journalQualityReport', summary: 'Check an e-journal export against the school\'s duties', tag: 'reports', roles: reportRoles,
+    description:
+      'Streams the uploaded export (JSON Lines or CSV) through the quality rules: marks within 5 days of the lesson, interim marks within 2 days after the period, every entry visible in the diary. Answers totals and one row per school, class, subject and teacher, and the rejected lines (number, field, reason; no values). Nothing is stored. The department and admins: any school; a clerk: their own school only. Larger bodies than the journal limit (200 MB by default) are 413.',
+    query: journalQualityQuerySchema,
+    upload: { description: 'The e-journal export.', content: Object.fromEntries(Object.keys(journalMediaTypes).map((type) => [type, journalFile])) },
+    responses: { '200': { description: 'The report', schema: journalQualityReportSchema }, '403': problemBody('Another school than the clerk\'s'), '413': problemBody('The export is larger than the journal limit'), '415': problemBody('Not a JSON Lines or CSV body') },
+  },
+  {
+    method: 'get', path: '/v1/reports/service-stats', operationId: 'serviceStats', summary: 'Service statistics: outcomes, decided within term, processing time, appeals', tag: 'reports', roles: reportRoles,
+    description: 'Counts over the stored applications (received between from and to, local dates): by service and outcome, the share decided within term, the average processing time in working days, appeals and their outcomes. The department and admins: any school; a clerk: their own school only.',
+    query: serviceStatsQuerySchema,
+    responses: { '200': { description: 'The statistics', schema: serviceStatsSchema }, '403': problemBody('Another school than the clerk\'s') },
+  },
+];
 
 const documentOperations: Operation[] = [
   {

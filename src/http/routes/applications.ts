@@ -15,6 +15,7 @@ import { actorOf, auditRead } from '../audit.js';
 import type { HttpDeps } from '../deps.js';
 import { noticeAccess, visibleNotices } from '../notices.js';
 import { etagOf, expectedVersionOf, idempotencyKeyOf } from '../preconditions.js';
+import { requestFingerprint } from '../fingerprint.js';
 import { maySend, present } from '../present.js';
 import { jsonBody, queryOf } from '../validation.js';
 import { loadVisible, loadVisibleRecord } from '../visible.js';
@@ -61,7 +62,8 @@ export function applicationRoutes(deps: HttpDeps, schemas: ApplicationSchemas) {
       const submission = c.req.valid('json');
       await checkFiling(principal, submission, { store: deps.store, now: clock.now() });
       const idempotencyKey = idempotencyKeyOf(c.req.header('idempotency-key'), principal);
-      const view = await engine.submit(submission, { actor: actorOf(principal), ...(idempotencyKey ? { idempotencyKey } : {}) });
+      const keyed = idempotencyKey ? { idempotencyKey, fingerprint: requestFingerprint('POST', '/v1/applications', submission) } : {};
+      const view = await engine.submit(submission, { actor: actorOf(principal), ...keyed });
       c.header('Location', `/v1/applications/${encodeURIComponent(view.id)}`);
       c.header('ETag', etagOf(view.version));
       return c.json(present(view, principal.role, workflows), 201);
@@ -110,7 +112,8 @@ export function applicationRoutes(deps: HttpDeps, schemas: ApplicationSchemas) {
         throw new ReglamentError('FORBIDDEN', `role ${principal.role} may not send ${event.type}`, { path: '/type' });
       }
       try {
-        const view = await engine.send(id, event, { actor, expectedVersion, ...(idempotencyKey ? { idempotencyKey } : {}) });
+        const keyed = idempotencyKey ? { idempotencyKey, fingerprint: requestFingerprint('POST', `/v1/applications/${id}/events`, event) } : {};
+        const view = await engine.send(id, event, { actor, expectedVersion, ...keyed });
         c.header('ETag', etagOf(view.version));
         return c.json(present(view, principal.role, workflows), 200);
       } catch (error) {
