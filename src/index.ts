@@ -15,6 +15,7 @@ export type {
   ApplicationRecord,
   CommitCommand,
   CommitOutcome,
+  CommitSettlement,
   HistoryEntry,
   Lease,
   OutboxRecord,
