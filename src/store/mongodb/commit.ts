@@ -67,11 +67,22 @@ async function attempt(connection: Connection, command: CommitCommand, writer: s
     leaseEndsMs = reservation.reservedAtMs + keyLeaseMs;
   }
   const operation = { kind: 'commit' as const, command: JSON.stringify(command), writer };
+  // The first round trusts the stored document without looking for later revisions (one read
+  // less per command): a stale document makes the append lose its race, and a conflict is only
+  // reported after a full read.
+  let trusting = !retrying;
   for (let round = 0; round < maxRounds; round += 1) {
-    const current = await readCurrent(connection, id, session);
+    const current = trusting
+      ? await connection.applications.findOne({ _id: id }, { session })
+      : await readCurrent(connection, id, session);
     if (retrying && holdsOwnWrite(current, command, writer)) return { status: 'committed' };
     const decision = decideCommit(current, command, writer);
     if (decision.kind === 'duplicate') return { status: 'duplicate', command: decision.command };
+    if (decision.kind === 'conflict' && trusting) {
+      trusting = false;
+      continue;
+    }
+    trusting = false;
     if (decision.kind === 'conflict') {
       throw await refuse(new ReglamentError('VERSION_CONFLICT', `application ${id}: ${decision.reason}`, {
         details: { applicationId: id, expectedVersion: command.expectedVersion },
