@@ -9,7 +9,7 @@
  */
 import { Hono } from 'hono';
 import type { Calendar } from '../../calendar/types.js';
-import { importJournal, type RejectedLine } from '../../quality/import.js';
+import { importJournal, type JournalFormat, type RejectedLine } from '../../quality/import.js';
 import { createQualityReportBuilder } from '../../quality/report.js';
 import type { QualityDimension, QualityRuleSet } from '../../quality/types.js';
 import type { Clock } from '../../ports/types.js';
@@ -52,28 +52,50 @@ export function withoutValues(rejected: RejectedLine): RejectedLine {
   return { line: rejected.line, field: rejected.field, message };
 }
 
+/** What a journal quality report is asked for: a school already decided by access rules. */
+export interface JournalQualityRequest {
+  format: JournalFormat;
+  from?: string | undefined;
+  to?: string | undefined;
+  school: string | null;
+  asOf?: string | undefined;
+  by?: string | undefined;
+}
+
+/**
+ * Streams an export through the rules into the report, with what the import rejected (values
+ * left out); used by the API and the admin upload alike.
+ *
+ * @example
+ * const report = await journalQualityReport(limitedChunks(request, max), { format: 'csv', school: null }, { calendar, clock, maxBytes: max });
+ * report.totals.lateMarks;
+ */
+export async function journalQualityReport(chunks: AsyncIterable<Uint8Array>, request: JournalQualityRequest, { calendar, clock, rules, keepErrors = 100 }: JournalQualityOptions) {
+  const builder = createQualityReportBuilder({
+    ...(rules ? { rules } : {}),
+    calendar,
+    asOf: request.asOf ?? calendar.localDate(clock.now()),
+    from: request.from ?? null,
+    to: request.to ?? null,
+    school: request.school,
+    ...(request.by ? { groupBy: request.by.split(',') as QualityDimension[] } : {}),
+  });
+  const summary = await importJournal(chunks, { format: request.format, onEntry: builder.add, keepErrors, timeZone: builder.checker.ruleSet.timeZone });
+  const imported = { format: summary.format, accepted: summary.accepted, rejected: summary.rejected, errors: summary.errors.map(withoutValues) };
+  return { ...builder.report(), import: imported };
+}
+
 /**
  * The journal quality route (relative to `/v1/reports`).
  *
  * @example
  * app.route('/v1/reports', journalQualityRoutes({ calendar, clock, maxBytes: 200 * 1024 * 1024 }));
  */
-export function journalQualityRoutes({ calendar, clock, maxBytes, rules, keepErrors = 100 }: JournalQualityOptions) {
+export function journalQualityRoutes(options: JournalQualityOptions) {
   return new Hono<{ Variables: AuthVariables }>().post('/journal-quality', queryOf<JournalQualityQuery>(querySchema), async (c) => {
-    const query = c.req.valid('query');
-    const school = reportSchool(c.get('principal'), query.school);
+    const { school: asked, ...query } = c.req.valid('query');
+    const school = reportSchool(c.get('principal'), asked);
     const format = journalFormatOf(c.req.header('content-type'));
-    const builder = createQualityReportBuilder({
-      ...(rules ? { rules } : {}),
-      calendar,
-      asOf: query.asOf ?? calendar.localDate(clock.now()),
-      from: query.from ?? null,
-      to: query.to ?? null,
-      school,
-      ...(query.by ? { groupBy: query.by.split(',') as QualityDimension[] } : {}),
-    });
-    const summary = await importJournal(limitedChunks(c.req.raw, maxBytes), { format, onEntry: builder.add, keepErrors, timeZone: builder.checker.ruleSet.timeZone });
-    const imported = { format: summary.format, accepted: summary.accepted, rejected: summary.rejected, errors: summary.errors.map(withoutValues) };
-    return c.json({ ...builder.report(), import: imported }, 200);
+    return c.json(await journalQualityReport(limitedChunks(c.req.raw, options.maxBytes), { ...query, format, school }, options), 200);
   });
 }

@@ -55,24 +55,46 @@ export function receivedBetween(store: ServiceStatsRouteDeps['store'], calendar:
   };
 }
 
+/** What the statistics are asked for: a school already decided by access rules. */
+export interface ServiceStatsFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  service?: string | undefined;
+  school: string | null;
+  /** The check instant (ISO); default the clock's now. */
+  asOf?: string | undefined;
+}
+
+/**
+ * The statistics of the store's applications, with the filter they were asked for; used by
+ * the API and the admin pages alike.
+ *
+ * @example
+ * const stats = await serviceStatsFor(deps, { from: '2025-01-01', school: null });
+ * stats.totals.shareDecidedWithinTerm;
+ */
+export async function serviceStatsFor({ store, workflows, calendar, clock }: ServiceStatsRouteDeps, { from, to, service, school, asOf }: ServiceStatsFilter) {
+  const query: Omit<ApplicationQuery, 'limit' | 'cursor'> = { ...(service ? { service } : {}), ...(school ? { school } : {}) };
+  const definitions = workflows.services().flatMap((id) => workflows.versions(id).map((version) => workflows.get(id, version).definition as unknown as TermsOfWorkflow));
+  const stats = await collectServiceStats(receivedBetween(store, calendar, from, to), {
+    calendar,
+    asOf: asOf ? new Date(asOf).toISOString() : clock.now(),
+    decisionTerms: decisionTermsOf(definitions),
+    query,
+  });
+  return { ...stats, filter: { from: from ?? null, to: to ?? null, service: service ?? null, school } };
+}
+
 /**
  * The statistics route (relative to `/v1/reports`).
  *
  * @example
  * app.route('/v1/reports', serviceStatsRoutes({ store, workflows, calendar, clock }));
  */
-export function serviceStatsRoutes({ store, workflows, calendar, clock }: ServiceStatsRouteDeps) {
+export function serviceStatsRoutes(deps: ServiceStatsRouteDeps) {
   return new Hono<{ Variables: AuthVariables }>().get('/service-stats', queryOf<ServiceStatsQuery>(querySchema), async (c) => {
-    const { from, to, service, asOf, ...asked } = c.req.valid('query');
-    const school = reportSchool(c.get('principal'), asked.school);
-    const query: Omit<ApplicationQuery, 'limit' | 'cursor'> = { ...(service ? { service } : {}), ...(school ? { school } : {}) };
-    const definitions = workflows.services().flatMap((id) => workflows.versions(id).map((version) => workflows.get(id, version).definition as unknown as TermsOfWorkflow));
-    const stats = await collectServiceStats(receivedBetween(store, calendar, from, to), {
-      calendar,
-      asOf: asOf ? new Date(asOf).toISOString() : clock.now(),
-      decisionTerms: decisionTermsOf(definitions),
-      query,
-    });
-    return c.json({ ...stats, filter: { from: from ?? null, to: to ?? null, service: service ?? null, school } }, 200);
+    const { school: asked, ...filter } = c.req.valid('query');
+    const school = reportSchool(c.get('principal'), asked);
+    return c.json(await serviceStatsFor(deps, { ...filter, school }), 200);
   });
 }
