@@ -14,9 +14,12 @@ import { canSee } from '../http/auth/access.js';
 import type { AuthKeys, Principal } from '../http/auth/token.js';
 import type { PdfFonts } from '../pdf/fonts.js';
 import type { AuditPort, Clock, NotifierPort } from '../ports/types.js';
+import type { QualityRuleSet } from '../quality/types.js';
 import type { Store } from '../store/types.js';
 import { applicationRoutes } from './routes/application.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { qualityRoutes } from './routes/quality.js';
+import { statsRoutes } from './routes/stats.js';
 import { workflowRoutes } from './routes/workflows.js';
 import { checkToken, endSession, requireSession, safeNext, startSession, type AdminVariables } from './session.js';
 import { LoginPage } from './views/login.js';
@@ -35,10 +38,14 @@ export interface AdminOptions {
   basePath?: string;
   /** PDF fonts; found on the system by default. */
   fonts?: PdfFonts;
+  /** Largest journal export the quality page takes, bytes (read as a stream). Default 200 MiB. */
+  journalLimitBytes?: number;
+  /** The journal quality rules; default the regulation's. */
+  qualityRules?: QualityRuleSet;
 }
 
 /** What every admin route gets. */
-export interface AdminContext extends Required<Omit<AdminOptions, 'fonts'>> {
+export interface AdminContext extends Required<Omit<AdminOptions, 'fonts' | 'journalLimitBytes' | 'qualityRules'>> {
   fonts: PdfFonts | undefined;
   /** The school a principal is limited to (a clerk's), or undefined for all schools. */
   schoolOf(principal: Principal): string | undefined;
@@ -98,6 +105,8 @@ export function createAdminApp(options: AdminOptions) {
   app.route('/', workflowRoutes(ctx));
   app.route('/', applicationRoutes(ctx));
   app.route('/', dashboardRoutes(ctx));
+  app.route('/', statsRoutes(ctx));
+  app.route('/', qualityRoutes(ctx, { calendar: ctx.calendar, clock: ctx.clock, maxBytes: options.journalLimitBytes ?? 200 * 1024 * 1024, ...(options.qualityRules ? { rules: options.qualityRules } : {}) }));
   // A mounted sub-app's notFound is not used by the parent, so unknown admin paths end here.
   app.all('*', (c: Context<AdminEnv>) => c.html(<MessagePage base={base} principal={c.get('principal')} title="Не найдено" text="Такой страницы нет." />, 404));
   return app;

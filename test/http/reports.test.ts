@@ -156,3 +156,25 @@ stats('an applicant sees no such route; bad dates are problems naming the field'
 });
 
 stats.run();
+
+const adminUpload = suite('the admin upload through the service');
+
+adminUpload.before.each(async () => {
+  harness = await startHarness('2025-04-29T05:00:00.000Z');
+});
+adminUpload.after.each(async () => {
+  await harness.close();
+});
+
+adminUpload('a journal upload to /admin/quality larger than the API body limit is read whole', async () => {
+  const line = `${JSON.stringify({ school: 'school-1', class: '5А', subject: 'math', teacher: 't-1', pupil: 'p-1', lessonDate: '2025-03-03', kind: 'mark', enteredAt: '2025-03-04', visibleInDiaryAt: '2025-03-04' })}\n`;
+  const count = Math.ceil(200_000 / line.length);
+  const form = new FormData();
+  form.append('asOf', '2025-04-29');
+  form.append('journal', new Blob([line.repeat(count)], { type: 'application/x-ndjson' }), 'journal.jsonl');
+  const response = await harness.service.app.request('/admin/quality', { method: 'POST', body: form, headers: { cookie: `reglament_admin=${harness.tokens.department}`, origin: 'http://localhost' } });
+  assert.is(response.status, 200);
+  assert.match(await response.text(), `Прочитаны все строки выгрузки: ${count}.`);
+});
+
+adminUpload.run();

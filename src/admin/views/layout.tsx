@@ -7,7 +7,7 @@ import type { Child } from 'hono/jsx';
 import type { Principal } from '../../http/auth/token.js';
 import { styles } from './styles.js';
 
-export type Section = 'workflows' | 'dashboard' | 'none';
+export type Section = 'workflows' | 'dashboard' | 'stats' | 'quality' | 'none';
 
 export interface LayoutProps {
   title: string;
@@ -54,6 +54,12 @@ export function Layout({ title, base, principal, section = 'none', children }: L
               </a>
               <a href={`${base}/dashboard`} {...current('dashboard')}>
                 Сводка
+              </a>
+              <a href={`${base}/stats`} {...current('stats')}>
+                Статистика услуг
+              </a>
+              <a href={`${base}/quality`} {...current('quality')}>
+                Качество журнала
               </a>
             </nav>
           )}

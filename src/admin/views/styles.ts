@@ -30,6 +30,7 @@ table { border-collapse:collapse; width:100%; background:#fff; }
 th, td { text-align:left; padding:7px 10px; border-bottom:1px solid var(--line); vertical-align:top; }
 th { font-size:13px; color:var(--muted); font-weight:600; background:#fafbfc; }
 td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; }
+tr.total th { background:#eef2f7; color:var(--ink); }
 .badge { display:inline-block; padding:1px 8px; border-radius:10px; font-size:12.5px; background:#eef3fa; color:#2f4a73; white-space:nowrap; }
 td .badge { white-space:normal; }
 .badge.bad { background:#fbe3e1; color:var(--bad); font-weight:600; }
