@@ -17,8 +17,8 @@ type Deps = Omit<HttpDeps, 'ports'> & { ports: ServicePorts };
  * @example
  * app.route('/admin', createAdminPages({ ...deps, auth }));
  */
-export function createAdminPages({ store, calendar, workflows, ports, clock, auth }: Deps & { auth: AuthKeys }) {
-  return createAdminApp({ store, calendar, auth, workflows, notifier: ports.notifier, audit: ports.audit, clock });
+export function createAdminPages({ store, calendar, workflows, ports, clock, auth, journalLimitBytes }: Deps & { auth: AuthKeys; journalLimitBytes?: number }) {
+  return createAdminApp({ store, calendar, auth, workflows, notifier: ports.notifier, audit: ports.audit, clock, ...(journalLimitBytes ? { journalLimitBytes } : {}) });
 }
 
 /**

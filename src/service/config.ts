@@ -18,6 +18,7 @@
  * | `REGLAMENT_TIMEZONE` | Asia/Yekaterinburg | zone of the body that counts terms |
  * | `REGLAMENT_REGION` | — | ISO 3166-2 region with its own holidays, e.g. RU-TA |
  * | `REGLAMENT_BODY_LIMIT` | 65536 | largest request body in bytes (roster import: 32×) |
+ * | `REGLAMENT_JOURNAL_LIMIT` | 209715200 | largest journal export (API report, admin upload), bytes; streamed |
  * | `REGLAMENT_LOG_LEVEL` | info | debug, info, warn, error |
  * | `REGLAMENT_DEMO` | 1 in development | load the demo school and print tokens at start |
  * | `REGLAMENT_DISPATCH` | background | `background`: effects (notices, access codes) leave the outbox in the scheduler loop right after the command; `inline`: before the command answers |
@@ -50,6 +51,8 @@ export interface ServiceConfig {
   /** Seals one-time access codes in their notices; see `resolveSealSecret`. */
   sealKey?: string;
   bodyLimitBytes: number;
+  /** Largest journal export the quality report takes (streamed, never held whole). */
+  journalLimitBytes: number;
   logLevel: LogLevel;
   demo: boolean;
   dispatch: 'background' | 'inline';
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     corsOrigins: (text(env, 'REGLAMENT_CORS_ORIGINS') ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     jwt,
     bodyLimitBytes: integer(env, 'REGLAMENT_BODY_LIMIT', 65_536, 1024, 64 * 1024 * 1024),
+    journalLimitBytes: integer(env, 'REGLAMENT_JOURNAL_LIMIT', 200 * 1024 * 1024, 1024, 16 * 1024 * 1024 * 1024),
     logLevel,
     demo: demoText === undefined ? environment === 'development' : demoText === '1' || demoText === 'true',
     dispatch,

@@ -130,8 +130,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     metrics: new Registry(),
     corsOrigins: config.corsOrigins,
     bodyLimitBytes: config.bodyLimitBytes,
+    journalLimitBytes: config.journalLimitBytes,
     version: packageVersion,
-    admin: createAdminPages({ ...deps, auth }),
+    admin: createAdminPages({ ...deps, auth, journalLimitBytes: config.journalLimitBytes }),
     documents: createDocumentApiRoutes(deps),
   });
   return {
