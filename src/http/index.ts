@@ -26,3 +26,8 @@ export { createService } from '../service/service.js';
 export type { Service, ServiceOptions, ServicePorts } from '../service/service.js';
 export { listen } from '../service/listen.js';
 export type { Listening } from '../service/listen.js';
+export { journalQualityReport } from './routes/journal-quality.js';
+export type { JournalQualityOptions, JournalQualityRequest } from './routes/journal-quality.js';
+export { serviceStatsFor } from './routes/service-stats.js';
+export type { ServiceStatsFilter, ServiceStatsRouteDeps } from './routes/service-stats.js';
+export { requestFingerprint } from './fingerprint.js';
