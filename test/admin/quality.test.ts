@@ -79,7 +79,10 @@ quality('without a file, or with a bad date, the form comes back with the reason
   assert.match(noneHtml, 'value="2025-03-01"');
   const bad = await upload('department', { asOf: '2025-02-30' }, { name: 'journal.csv', type: 'text/csv', text: journalCsv() });
   assert.is(bad.status, 400);
-  assert.match(await bad.text(), 'Неверные данные формы');
+  assert.match(await bad.text(), 'Ошибка в данных формы или файла');
+  const headless = await upload('department', {}, { name: 'journal.csv', type: 'text/csv', text: 'foo;bar\n1;2\n' });
+  assert.is(headless.status, 400);
+  assert.match(await headless.text(), 'the header lacks columns');
 });
 
 quality('a raw CSV body with the fields in the query works too', async () => {

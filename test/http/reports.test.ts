@@ -83,6 +83,16 @@ quality('bad input is a problem naming the field: a bad date, an unknown paramet
   assert.is(json.headers.get('content-type'), 'application/problem+json');
 });
 
+quality('a CSV without the needed columns is a 400 problem; an empty JSON Lines export is an empty report', async () => {
+  const headless = await harness.call('POST', '/v1/reports/journal-quality', { as: 'department', body: 'foo;bar\n1;2\n', headers: csv });
+  assert.is(headless.status, 400);
+  assert.is(headless.body.code, 'INVALID_INPUT');
+  assert.match(headless.body.detail, 'the header lacks columns');
+  const empty = await harness.call('POST', '/v1/reports/journal-quality', { as: 'department', body: '', headers: ndjson });
+  assert.is(empty.status, 200);
+  assert.equal({ records: empty.body.totals.records, shareOnTime: empty.body.totals.shareOnTime, rows: empty.body.rows }, { records: 0, shareOnTime: null, rows: [] });
+});
+
 quality('a journal export larger than the API body limit is read (its own limit), one larger than that is 413', async () => {
   const line = `${JSON.stringify({ school: 'school-1', class: '5А', subject: 'math', teacher: 't-1', pupil: 'p-1', lessonDate: '2025-03-03', kind: 'mark', enteredAt: '2025-03-04', visibleInDiaryAt: '2025-03-04' })}\n`;
   const big = line.repeat(Math.ceil(200_000 / line.length));

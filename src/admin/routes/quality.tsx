@@ -40,7 +40,7 @@ function failureOf(error: unknown, maxBytes: number): { status: 400 | 403 | 413 
   }
   if (error instanceof HTTPException && error.status === 415) return { status: 415, text: 'Нужен файл CSV или JSON Lines.' };
   if (isReglamentError(error, 'FORBIDDEN')) return { status: 403, text: 'Специалист школы проверяет только журнал своей школы.' };
-  if (isReglamentError(error, 'INVALID_INPUT') || isReglamentError(error, 'INVALID_DATE')) return { status: 400, text: `Неверные данные формы: ${error.message}` };
+  if (isReglamentError(error, 'INVALID_INPUT') || isReglamentError(error, 'INVALID_DATE')) return { status: 400, text: `Ошибка в данных формы или файла: ${error.message}` };
   return undefined;
 }
 
