@@ -10,7 +10,7 @@ import type { journalQualityReport } from '../../http/routes/journal-quality.js'
 import type { QualityCounts } from '../../quality/types.js';
 import { formatDate, plural } from '../data/format.js';
 import { Layout } from './layout.js';
-import { Share } from './share.js';
+import { Share, ShareFigure } from './share.js';
 
 export type QualityReportView = Awaited<ReturnType<typeof journalQualityReport>>;
 
@@ -142,9 +142,7 @@ function QualityReportSection({ report }: { report: QualityReportView }) {
         </div>
         <div class="card">
           <div class="label">Доля записей в срок</div>
-          <div class="figure">
-            <Share value={report.totals.shareOnTime} />
-          </div>
+          <ShareFigure value={report.totals.shareOnTime} />
         </div>
         <div class="card">
           <div class="label">Нарушения</div>

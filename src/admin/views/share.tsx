@@ -34,3 +34,14 @@ export function Share({ value }: { value: number | null }) {
   if (value === null) return <span class="muted">—</span>;
   return <span class={`badge ${shareTone(value)}`}>{percentText(value)}</span>;
 }
+
+/**
+ * A share as a large figure of a card, coloured the same way.
+ *
+ * @example
+ * <ShareFigure value={report.totals.shareOnTime} />
+ */
+export function ShareFigure({ value }: { value: number | null }) {
+  if (value === null) return <div class="figure muted">—</div>;
+  return <div class={`figure ${shareTone(value)}`}>{percentText(value)}</div>;
+}

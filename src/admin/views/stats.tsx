@@ -8,7 +8,7 @@ import type { Principal } from '../../http/auth/token.js';
 import type { serviceStatsFor } from '../../http/routes/service-stats.js';
 import { formatInstant } from '../data/format.js';
 import { Layout } from './layout.js';
-import { Share } from './share.js';
+import { Share, ShareFigure } from './share.js';
 
 export type ServiceStatsView = Awaited<ReturnType<typeof serviceStatsFor>>;
 
@@ -148,9 +148,7 @@ export function StatsPage({ base, principal, stats, titles, form, zone }: StatsP
         </div>
         <div class="card">
           <div class="label">Рассмотрено в срок</div>
-          <div class="figure">
-            <Share value={appeals.shareDecidedWithinTerm} />
-          </div>
+          <ShareFigure value={appeals.shareDecidedWithinTerm} />
         </div>
         <div class="card">
           <div class="label">Исходы</div>

@@ -24,7 +24,7 @@ h3 { font-size:16px; margin:18px 0 8px; }
 .card { background:#fff; border:1px solid var(--line); border-radius:8px; padding:16px 18px; margin-bottom:16px; }
 .cards { display:grid; grid-template-columns:repeat(auto-fill,minmax(260px,1fr)); gap:14px; }
 .figure { font-size:30px; font-weight:700; }
-.figure.bad { color:var(--bad); } .figure.good { color:var(--good); }
+.figure.bad { color:var(--bad); } .figure.good { color:var(--good); } .figure.warn { color:var(--warn); }
 .label { color:var(--muted); font-size:13px; }
 table { border-collapse:collapse; width:100%; background:#fff; }
 th, td { text-align:left; padding:7px 10px; border-bottom:1px solid var(--line); vertical-align:top; }
