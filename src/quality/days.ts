@@ -9,24 +9,13 @@
  * `±HH[:MM]`. A time without a zone is local time of the school; a time with a zone is an
  * instant, moved into the school's zone.
  */
+import { dayNumber as dayFromCivil } from '../calendar/dates.js';
 import { MS_PER_DAY, type DayZone } from './day-zone.js';
 
-export { createDayZone, type DayZone } from './day-zone.js';
+/** Days since 1970-01-01 of a proleptic Gregorian date (the calendar's day numbering). */
+export { dayFromCivil };
 
-/**
- * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
- *
- * @example
- * dayFromCivil(1970, 1, 2); // 1
- */
-export function dayFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
+export { createDayZone, type DayZone } from './day-zone.js';
 
 /**
  * The `YYYY-MM-DD` form of a day number.
