@@ -157,7 +157,7 @@ export function createEngine(options: EngineOptions): Engine {
   async function sendOnce(id: string, event: { type: string; [key: string]: unknown }, options: Parameters<Engine['send']>[2]): Promise<ApplicationView> {
     if (typeof event?.type !== 'string' || event.type === '') throw new ReglamentError('INVALID_INPUT', 'event: /type is required', { path: '/type' });
     if (isSystemEvent(event.type) && options.actor.role !== 'system') throw new ReglamentError('FORBIDDEN', `${event.type} is sent by the engine itself, not by a person`, { path: '/type' });
-    const cached = recent.get(id);
+    const cached = options.current?.id === id ? options.current : recent.get(id);
     if (cached && (options.expectedVersion === undefined || cached.version === options.expectedVersion)) {
       try {
         return await sendFrom(cached, event, options);

@@ -6,7 +6,7 @@
 import type { Calendar } from '../calendar/types.js';
 import type { WorkflowRegistry } from '../definition/registry.js';
 import type { Clock, EnginePorts, IdGenerator } from '../ports/types.js';
-import type { Actor, ApplicationQuery, HistoryEntry, Page, Store } from '../store/types.js';
+import type { Actor, ApplicationQuery, ApplicationRecord, HistoryEntry, Page, Store } from '../store/types.js';
 
 /** A new application. Ids only: names of people never enter the engine. */
 export interface Submission {
@@ -75,6 +75,13 @@ export interface CommandOptions {
 export interface SendOptions extends CommandOptions {
   /** The version the caller saw; a stale one fails with VERSION_CONFLICT and writes nothing. */
   expectedVersion?: number;
+  /**
+   * The stored record of this application as the caller has just read it (e.g. to check who
+   * may see it): the command starts from it instead of reading the store again. A stale one
+   * costs nothing but time: its commit fails the version check and the command is decided
+   * again from the store.
+   */
+  current?: ApplicationRecord;
 }
 
 /** Minimal structured logger (pino-compatible); never given personal data. */

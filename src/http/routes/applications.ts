@@ -113,7 +113,7 @@ export function applicationRoutes(deps: HttpDeps, schemas: ApplicationSchemas) {
       }
       try {
         const keyed = idempotencyKey ? { idempotencyKey, fingerprint: requestFingerprint('POST', `/v1/applications/${id}/events`, event) } : {};
-        const view = await engine.send(id, event, { actor, expectedVersion, ...keyed });
+        const view = await engine.send(id, event, { actor, expectedVersion, current, ...keyed });
         c.header('ETag', etagOf(view.version));
         return c.json(present(view, principal.role, workflows), 200);
       } catch (error) {
