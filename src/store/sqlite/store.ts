@@ -13,6 +13,7 @@ import { openDatabase, type SqliteConnectionOptions } from './connection.js';
 import { createGroupCommit } from './group-commit.js';
 import { createLeaseKeeper } from './leases.js';
 import { createRecordKeeper } from './records.js';
+import { createWriteQueue } from './write-queue.js';
 
 export interface SqliteStoreOptions extends Partial<SqliteConnectionOptions> {}
 
@@ -37,6 +38,7 @@ function sessionOf(db: Database) {
     applications: createApplicationReader(db),
     leases: createLeaseKeeper(db),
     records: createRecordKeeper(db),
+    writes: createWriteQueue(db, translate),
     importApplications: db.transaction((applications: ApplicationRecord[]) => {
       for (const application of applications) insertApplication.run(applicationRow(application));
     }),
@@ -96,12 +98,20 @@ export function createSqliteStore({
     }
   }
 
+  /** A small write: it joins the shared transaction of this turn (see `write-queue.ts`). */
+  async function queued<T>(write: (session: Session) => T): Promise<T> {
+    const current = await session();
+    if (disposed) throw new ReglamentError('STORE_UNAVAILABLE', 'the store was disposed');
+    return current.writes.enqueue(() => write(current));
+  }
+
   return {
     file,
     init: () => run(() => undefined),
     commit: (command) => run((s) => s.commit(command)),
+    // The records and marks queued this turn share the group's transaction (and its fsync).
     commitMany: (commands) =>
-      run((s) => s.commitMany(commands).map((settled) => (settled.status === 'rejected' ? { status: 'rejected' as const, reason: translate(settled.reason) } : settled))),
+      run((s) => s.writes.flushWith(() => s.commitMany(commands)).map((settled) => (settled.status === 'rejected' ? { status: 'rejected' as const, reason: translate(settled.reason) } : settled))),
     getApplication: (id) => run((s) => s.applications.get(id)),
     getHistory: (applicationId) => run((s) => s.applications.history(applicationId)),
     findCommand: (key) => run((s) => s.applications.findCommand(key)),
@@ -110,12 +120,12 @@ export function createSqliteStore({
     getTimers: (applicationId) => run((s) => s.leases.timersOf(applicationId)),
     claimDueTimers: (now, lease) => run((s) => s.leases.claimDueTimers(now, lease)),
     claimOutbox: (now, lease) => run((s) => s.leases.claimOutbox(now, lease)),
-    markDispatched: (id, owner, at) => run((s) => s.leases.markDispatched(id, owner, at)),
-    markFailed: (id, owner, error, retryAt) => run((s) => s.leases.markFailed(id, owner, error, retryAt)),
-    putRecord: (record) => run((s) => s.records.put(record)),
+    markDispatched: (id, owner, at) => queued((s) => s.leases.markDispatched(id, owner, at)),
+    markFailed: (id, owner, error, retryAt) => queued((s) => s.leases.markFailed(id, owner, error, retryAt)),
+    putRecord: (record) => queued((s) => s.records.put(record)),
     getRecord: (kind, id) => run((s) => s.records.get(kind, id)),
     findRecords: (kind, where, page) => run((s) => s.records.find(kind, where, page)),
-    deleteRecord: (kind, id) => run((s) => s.records.delete(kind, id)),
+    deleteRecord: (kind, id) => queued((s) => s.records.delete(kind, id)),
     importApplications: (applications) => run((s) => s.importApplications.immediate(applications)),
     ping: () => run((s) => void s.db.prepare('SELECT 1').get()),
     async dispose() {
@@ -123,7 +133,14 @@ export function createSqliteStore({
       disposed = true;
       const pending = opening;
       opening = null;
-      if (pending) await pending.then((s) => s.db.close(), () => undefined);
+      if (pending)
+        await pending.then(
+          (s) => {
+            s.writes.flush();
+            s.db.close();
+          },
+          () => undefined,
+        );
     },
   };
 }
