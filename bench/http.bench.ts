@@ -71,7 +71,18 @@ async function serveBoth(): Promise<void> {
   let api = await listen(service.app.fetch, { host: '127.0.0.1', port: 0 });
   const token = await signToken({ sub: 'clerk-1', role: 'clerk', school: 'school-1' }, service.auth, { ttlSeconds: 3600 });
   process.send!({ bare: bare.url, service: api.url, token, ids: { full: ids.slice(0, prepared.full), normal: ids.slice(prepared.full) } } satisfies Ready);
+  const { default: Sqlite } = await import('better-sqlite3');
+  /** Notices and other effects committed but not yet sent by the scheduler loop. */
+  const backlog = (): number => {
+    const db = new Sqlite((service.store as unknown as { file: string }).file, { readonly: true });
+    try {
+      return db.prepare('SELECT count(*) FROM outbox WHERE dispatched_at IS NULL').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  };
   process.on('message', async (message) => {
+    if (message === 'backlog') process.send!({ backlog: backlog() });
     if (message !== 'normal') return;
     await api.close();
     await service.close();
@@ -127,6 +138,13 @@ async function commands(url: string, token: string, ids: string[]): Promise<{ re
   return { result, ranOut: next > ids.length };
 }
 
+function ask<T>(child: ChildProcess, message: string): Promise<T> {
+  return new Promise<T>((resolve) => {
+    child.once('message', (answer) => resolve(answer as T));
+    child.send(message);
+  });
+}
+
 function line(label: string, result: autocannon.Result): string {
   const other = result.non2xx + result.errors + result.timeouts;
   return `${label.padEnd(44)} ${result.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(5)} ms   2xx ${result['2xx']}   other ${other}`;
@@ -146,12 +164,12 @@ async function main(): Promise<void> {
     process.stdout.write(`${line('bare Hono route', bare)}\n`);
     const { result: full, ranOut: fullRanOut } = await commands(ready.service, ready.token, ready.ids.full);
     process.stdout.write(`${line('reglament command, SQLite file, FULL', full)}${fullRanOut ? '   (ran out of prepared applications)' : ''}\n`);
-    const reopened = await new Promise<{ service: string }>((resolve) => {
-      child.once('message', (message) => resolve(message as { service: string }));
-      child.send('normal');
-    });
+    const fullBacklog = (await ask<{ backlog: number }>(child, 'backlog')).backlog;
+    const reopened = await ask<{ service: string }>(child, 'normal');
     const { result: normal, ranOut: normalRanOut } = await commands(reopened.service, ready.token, ready.ids.normal);
     process.stdout.write(`${line('reglament command, SQLite file, NORMAL', normal)}${normalRanOut ? '   (ran out of prepared applications)' : ''}\n`);
+    const normalBacklog = (await ask<{ backlog: number }>(child, 'backlog')).backlog;
+    process.stdout.write(`effects not yet dispatched when the run ended: ${fullBacklog} (FULL), ${normalBacklog} (NORMAL)\n`);
     process.stdout.write(`load average after: ${load()}\n`);
     const barePerSec = bare.requests.average;
     const failed = [full, normal].reduce((sum, result) => sum + result.non2xx + result.errors + result.timeouts, 0);
@@ -167,6 +185,8 @@ async function main(): Promise<void> {
       connections,
       seconds,
       failed,
+      outboxBacklog: fullBacklog,
+      outboxBacklogNormal: normalBacklog,
       loadAverage: loadavg().map((value) => Number(value.toFixed(2))),
     };
     process.stdout.write(
