@@ -18,6 +18,7 @@ import { applicationGauges } from './metrics/gauges.js';
 import { Registry } from './metrics/registry.js';
 import { auditDocumentList, guardDocuments } from './middleware/document-guard.js';
 import { handleError, limitBody } from './middleware/guards.js';
+import { limitJsonBody } from './middleware/node-body.js';
 import { allowedMethods, methodNotAllowed } from './middleware/methods.js';
 import { observe } from './middleware/observe.js';
 import { buildOpenApi } from './openapi/document.js';
@@ -86,7 +87,8 @@ export function createApp(options: AppOptions) {
     title: 'reglament',
     description: 'Applications for municipal services, carried through their administrative regulation: terms in official working days, refusal grounds with citations, an audit trail. Errors are RFC 9457 problems.',
   });
-  const limit = limitBody(bodyLimitBytes);
+  const limit = limitJsonBody(bodyLimitBytes);
+  const limitMounted = limitBody(bodyLimitBytes);
   const authenticate = requireAuth(auth);
 
   const app = new Hono();
@@ -98,7 +100,9 @@ export function createApp(options: AppOptions) {
   app.use(observe({ logger, metrics }));
   app.use(async function limitMostBodies(c, next) {
     // The roster import and journal exports have their own, larger limits.
-    return ownLimit.has(c.req.path) ? next() : limit(c, next);
+    if (ownLimit.has(c.req.path)) return next();
+    // The admin pages are mounted: they read the raw Request's body themselves.
+    return c.req.path.startsWith('/admin') ? limitMounted(c, next) : limit(c, next);
   });
   app.onError(handleError(logger));
   app.notFound(methodNotAllowed(allowedMethods(operations, { '/openapi.json': ['get'], '/docs': ['get'] })));
