@@ -6,17 +6,17 @@
  * durable command (token check, If-Match, engine transition, one atomic commit of snapshot +
  * history + terms + timers + outbox; its notice is written by the scheduler loop right after, as
  * under `npm start`, and the bench prints how many effects were still waiting when a run
- * ended). Each command registers a different application prepared beforehand, so every answer
- * is a real 200, not a conflict; a run stops early if the prepared applications run out (it says so), and every non-2xx is counted.
- * Each contestant runs BENCH_HTTP_SECONDS (default 10) so warm-up does not dominate. The
- * scheduler loop runs beside the commands unless BENCH_HTTP_BACKGROUND=0. The load average is printed before and after: a busy machine
- * lowers every figure. BENCH_HTTP_PROFILE_DIR=<dir> writes a CPU profile of the server.
+ * ended). Each command registers a different application prepared beforehand, so every
+ * answer is a real 200, not a conflict; a run stops early if the prepared applications run out
+ * (it says so), and every non-2xx is counted. Each contestant runs BENCH_HTTP_SECONDS (default
+ * 10) so warm-up does not dominate. The scheduler loop runs beside the commands unless
+ * BENCH_HTTP_BACKGROUND=0. The load average is printed before and after: a busy machine lowers
+ * every figure. BENCH_HTTP_PROFILE_DIR=<dir> writes a CPU profile of the server.
  *
  * The servers run in a child process so the load generator does not share their event loop.
  * The command endpoint runs twice: with the service's default `synchronous=FULL` (an fsync per
  * group commit, shared by the commands and notices of one event-loop turn: survives power
- * loss), then `synchronous=NORMAL` (WAL without the fsync: survives a
- * killed process). The headline is the default. Target: commands at least 25% of the bare
+ * loss), then `synchronous=NORMAL` (WAL without the fsync: survives a killed process). The headline is the default. Target: commands at least 25% of the bare
  * route's requests per second, p99 under 50 ms. The last line is one JSON object.
  */
 import { fork, type ChildProcess } from 'node:child_process';
