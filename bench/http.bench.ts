@@ -16,8 +16,9 @@
  * The servers run in a child process so the load generator does not share their event loop.
  * The command endpoint runs twice: with the service's default `synchronous=FULL` (an fsync per
  * group commit, shared by the commands and notices of one event-loop turn: survives power
- * loss), then `synchronous=NORMAL` (WAL without the fsync: survives a killed process). The headline is the default. Target: commands at least 25% of the bare
- * route's requests per second, p99 under 50 ms. The last line is one JSON object.
+ * loss), then `synchronous=NORMAL` (WAL without the fsync: survives a killed process). The
+ * headline is the default. Target: commands at least 25% of the bare route's requests per
+ * second, p99 under 50 ms. The last line is one JSON object.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
