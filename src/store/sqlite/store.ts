@@ -98,7 +98,7 @@ export function createSqliteStore({
     }
   }
 
-  /** A small write: it joins the shared transaction of this turn (see `write-queue.ts`). */
+  /** A small write (a record, a lease, a mark): it joins the shared transaction of this turn (see `write-queue.ts`). */
   async function queued<T>(write: (session: Session) => T): Promise<T> {
     const current = await session();
     if (disposed) throw new ReglamentError('STORE_UNAVAILABLE', 'the store was disposed');
@@ -118,8 +118,8 @@ export function createSqliteStore({
     listApplications: (query) => run((s) => s.applications.list(query)),
     countApplications: (query) => run((s) => s.applications.count(query)),
     getTimers: (applicationId) => run((s) => s.leases.timersOf(applicationId)),
-    claimDueTimers: (now, lease) => run((s) => s.leases.claimDueTimers(now, lease)),
-    claimOutbox: (now, lease) => run((s) => s.leases.claimOutbox(now, lease)),
+    claimDueTimers: (now, lease) => queued((s) => s.leases.claimDueTimers(now, lease)),
+    claimOutbox: (now, lease) => queued((s) => s.leases.claimOutbox(now, lease)),
     markDispatched: (id, owner, at) => queued((s) => s.leases.markDispatched(id, owner, at)),
     markFailed: (id, owner, error, retryAt) => queued((s) => s.leases.markFailed(id, owner, error, retryAt)),
     putRecord: (record) => queued((s) => s.records.put(record)),
