@@ -17,6 +17,7 @@
  * | `REGLAMENT_CORS_ORIGINS` | — (no CORS) | comma-separated origins allowed to call the API from a browser |
  * | `REGLAMENT_TIMEZONE` | Asia/Yekaterinburg | zone of the body that counts terms |
  * | `REGLAMENT_REGION` | — | ISO 3166-2 region with its own holidays, e.g. RU-TA |
+ * | `REGLAMENT_CALENDAR_OVERRIDES` | — | calendar override files (JSON, e.g. next year's decree), separated by `path.delimiter` (`:` on Linux), layered in order; loaded and checked at start |
  * | `REGLAMENT_BODY_LIMIT` | 65536 | largest request body in bytes (roster import: 32×) |
  * | `REGLAMENT_JOURNAL_LIMIT` | 209715200 | largest journal export (API report, admin upload), bytes; streamed |
  * | `REGLAMENT_LOG_LEVEL` | info | debug, info, warn, error |
@@ -24,7 +25,7 @@
  * | `REGLAMENT_DISPATCH` | background | `background`: effects (notices, access codes) leave the outbox in the scheduler loop right after the command; `inline`: before the command answers |
  * | `REGLAMENT_SQLITE_SYNCHRONOUS` | full | `full`: fsync per command (survives power loss); `normal`: WAL without fsync per command (survives a killed process) |
  */
-import { resolve } from 'node:path';
+import { delimiter, resolve } from 'node:path';
 import { ReglamentError } from '../errors.js';
 import type { LogLevel } from '../http/logger.js';
 
@@ -46,6 +47,8 @@ export interface ServiceConfig {
   mongodbUrl?: string;
   timeZone: string;
   region?: string;
+  /** Municipality calendar override files, layered in order (see `loadCalendarOverrides`). */
+  calendarOverrideFiles: string[];
   corsOrigins: string[];
   jwt: JwtConfig;
   /** Seals one-time access codes in their notices; see `resolveSealSecret`. */
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     host: text(env, 'HOST') ?? (environment === 'production' ? '0.0.0.0' : '127.0.0.1'),
     dataDir: resolve(text(env, 'REGLAMENT_DATA_DIR') ?? './data'),
     timeZone: text(env, 'REGLAMENT_TIMEZONE') ?? 'Asia/Yekaterinburg',
+    calendarOverrideFiles: (text(env, 'REGLAMENT_CALENDAR_OVERRIDES') ?? '').split(delimiter).map((file) => file.trim()).filter(Boolean),
     corsOrigins: (text(env, 'REGLAMENT_CORS_ORIGINS') ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     jwt,
     bodyLimitBytes: integer(env, 'REGLAMENT_BODY_LIMIT', 65_536, 1024, 64 * 1024 * 1024),

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createDocumentApiRoutes, createAdminPages } from './admin.js';
 import { createCalendar } from '../calendar/calendar.js';
+import { loadCalendarOverrides } from '../calendar/overrides.js';
 import type { Calendar } from '../calendar/types.js';
 import { createWorkflowRegistry, type WorkflowRegistry } from '../definition/registry.js';
 import type { AuthKeys } from '../http/auth/token.js';
@@ -46,6 +47,15 @@ export interface ServiceOptions {
   logger?: Logger;
   /** A store to use instead of the configured one (the caller disposes it). */
   store?: Store;
+  /**
+   * A ready calendar to count terms with, instead of the one the configuration describes
+   * (`timeZone`, `region`, `calendarOverrideFiles` are then not read).
+   *
+   * @example
+   * const calendar = createCalendar({ timeZone: 'Asia/Yekaterinburg', overrides: loadCalendarOverrides('calendar-2027.json') });
+   * const service = await createService({ config: loadConfig(), calendar });
+   */
+  calendar?: Calendar;
   /** Workflow definition files; default every `*.json` in the package's `workflows/`. */
   workflowFiles?: string[];
 }
@@ -81,6 +91,21 @@ export function workflowFilesIn(dir: string): string[] {
 }
 
 /**
+ * The calendar the configuration describes, with its override files loaded and checked: a bad
+ * file is INVALID_CALENDAR naming the file and the field, before the store is opened.
+ *
+ * @example
+ * configuredCalendar(loadConfig({ REGLAMENT_CALENDAR_OVERRIDES: './calendar-2027.json' })).timeZone; // 'Asia/Yekaterinburg'
+ */
+export function configuredCalendar(config: ServiceConfig): Calendar {
+  return createCalendar({
+    timeZone: config.timeZone,
+    ...(config.region ? { region: config.region } : {}),
+    overrides: config.calendarOverrideFiles.map((file) => loadCalendarOverrides(file)),
+  });
+}
+
+/**
  * Builds the service. Call `engine.start()` to run timers and the outbox in the background
  * (with `dispatch: 'background'`, the default, that loop is what sends notices).
  *
@@ -93,7 +118,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const clock = options.clock ?? { now: () => new Date().toISOString() };
   const ids = options.ids ?? createIdGenerator({ clock });
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const calendar = createCalendar({ timeZone: config.timeZone, ...(config.region ? { region: config.region } : {}) });
+  const calendar = options.calendar ?? configuredCalendar(config);
   const workflows = createWorkflowRegistry({ calendar });
   for (const file of options.workflowFiles ?? workflowFilesIn(packageWorkflowsDir)) workflows.load(file);
   const auth = await resolveAuthKeys(config);

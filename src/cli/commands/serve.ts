@@ -5,6 +5,7 @@
  * role. SIGINT/SIGTERM stop it cleanly: no new requests, the scheduler's round finished, the
  * store closed.
  */
+import { delimiter } from 'node:path';
 import { loadDemoRoster, demoBanner, demoTokens } from '../../demo/load.js';
 import { loadConfig } from '../../service/config.js';
 import { listen } from '../../service/listen.js';
@@ -16,7 +17,10 @@ const help = `Usage: reglament serve
 Runs the HTTP service. Configuration comes from the environment:
   PORT (3000), HOST (127.0.0.1; 0.0.0.0 when NODE_ENV=production), REGLAMENT_DATA_DIR (./data),
   MONGODB_URL (use MongoDB instead of SQLite), REGLAMENT_JWT_SECRET or REGLAMENT_JWT_PUBLIC_KEY,
-  REGLAMENT_CORS_ORIGINS, REGLAMENT_TIMEZONE (Asia/Yekaterinburg), REGLAMENT_DEMO (1 in development).
+  REGLAMENT_SEAL_KEY (seals one-time access codes; required in production), REGLAMENT_CORS_ORIGINS,
+  REGLAMENT_TIMEZONE (Asia/Yekaterinburg), REGLAMENT_REGION (e.g. RU-TA: regional holidays),
+  REGLAMENT_CALENDAR_OVERRIDES (calendar override files, e.g. next year's decree, separated by
+  '${delimiter}', layered in order; a bad file stops the start naming it), REGLAMENT_DEMO (1 in development).
 
 Docs: http://HOST:PORT/docs   OpenAPI: /openapi.json   Admin pages: /admin
 `;
