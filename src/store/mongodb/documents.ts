@@ -27,18 +27,10 @@ export interface TimerEntry {
 }
 
 /** An outbox entry inside its application's document; dispatched entries stay as the dispatch log. */
-export interface OutboxEntry {
-  id: string;
+export type OutboxEntry = Omit<OutboxRecord, 'applicationId' | 'effect'> & {
   /** JSON of the effect. */
   effect: string;
-  createdAt: string;
-  attempts: number;
-  availableAt: string;
-  leaseOwner: string | null;
-  leaseUntil: string | null;
-  lastError: string | null;
-  dispatchedAt: string | null;
-}
+};
 
 /** The result of an idempotent command, kept with the application it changed. */
 export interface CommandEntry {
